@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace BackendAI.Client;
+
+/// <summary>Options of a <see cref="BackendAIClient"/> that are not part of the API configuration.</summary>
+public sealed class BackendAIClientOptions
+{
+    /// <summary>Gets or sets the logger factory; <see langword="null"/> (the default) logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets the clock used for request dates, latencies and backoff; the system clock by default.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether opening the client asks the server for its API version and
+    /// uses the lower of the server's and the configured one. Default: <see langword="true"/>.
+    /// </summary>
+    public bool NegotiateVersion { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether opening the client fetches the announcement and passes it to
+    /// the configuration's announcement handler (when one is set). Default: <see langword="true"/>.
+    /// </summary>
+    public bool FetchAnnouncement { get; set; } = true;
+}

@@ -1,0 +1,68 @@
+using System.Net;
+
+namespace BackendAI.Client.Transport;
+
+/// <summary>
+/// Request content that can be written once per attempt. A second write means the HTTP stack is
+/// resending the request by itself (after a pooled connection closed); for a request that must not
+/// run twice, that resend is refused so the caller learns the outcome is unknown instead.
+/// </summary>
+internal sealed class GuardedContent : HttpContent
+{
+    private readonly ReadOnlyMemory<byte> _body;
+    private readonly AttemptState _state;
+
+    internal GuardedContent(ReadOnlyMemory<byte> body, string? contentType, AttemptState state)
+    {
+        _body = body;
+        _state = state;
+        if (contentType is not null)
+        {
+            // Sent exactly as the caller wrote it: the signature covers the media type on the wire.
+            Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        Headers.ContentLength = body.Length;
+    }
+
+    protected override async Task SerializeToStreamAsync(
+        Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        if (!_state.TryStartBody())
+        {
+            throw new RepeatedSendException();
+        }
+
+        await stream.WriteAsync(_body, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _state.BodyWritten();
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _body.Length;
+        return true;
+    }
+}
+
+/// <summary>Raised inside the HTTP stack when it tries to send a guarded request a second time.</summary>
+internal sealed class RepeatedSendException : IOException
+{
+    public RepeatedSendException()
+        : base("The HTTP stack tried to resend a request that must not be sent twice.")
+    {
+    }
+
+    public RepeatedSendException(string message)
+        : base(message)
+    {
+    }
+
+    public RepeatedSendException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

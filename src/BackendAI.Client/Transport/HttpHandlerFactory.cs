@@ -1,0 +1,97 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using BackendAI.Client.Configuration;
+
+namespace BackendAI.Client.Transport;
+
+/// <summary>Builds the one HTTP handler a client uses, from the configuration's transport settings.</summary>
+internal static class HttpHandlerFactory
+{
+    /// <summary>Creates a handler: no redirects, no automatic cookies, the connect timeout and TLS policy applied.</summary>
+    /// <param name="config">The configuration.</param>
+    /// <returns>The handler; the caller owns it.</returns>
+    [SuppressMessage("Security", "CA5359", Justification =
+        "Used only when the operator sets BACKEND_SKIP_SSLCERT_VALIDATION; certificates are verified by default.")]
+    internal static SocketsHttpHandler Create(ApiConfig config)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectTimeout = config.ConnectionTimeout > TimeSpan.Zero
+                ? config.ConnectionTimeout
+                : Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            ConnectCallback = ConnectAsync,
+        };
+
+        if (config.SkipSslCertValidation)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = AcceptAnyCertificate,
+            };
+        }
+
+        return handler;
+    }
+
+    private static bool AcceptAnyCertificate(
+        object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
+
+    /// <summary>
+    /// Opens the TCP connection and tells the attempt when connecting starts and ends, so a failure here
+    /// is known to have happened before any byte of the request left.
+    /// </summary>
+    private static async ValueTask<Stream> ConnectAsync(
+        SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        context.InitialRequestMessage.Options.TryGetValue(AttemptState.Key, out var attempt);
+        attempt?.ConnectStarting();
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new ConnectFailedException(ex);
+        }
+        catch
+        {
+            // Cancelled: the handler turns this into its connect-timeout or cancellation error itself.
+            socket.Dispose();
+            throw;
+        }
+
+        attempt?.ConnectCompleted();
+        return new NetworkStream(socket, ownsSocket: true);
+    }
+}
+
+/// <summary>Marks a failure to open the TCP connection: the request never left the client.</summary>
+internal sealed class ConnectFailedException : IOException
+{
+    public ConnectFailedException()
+    {
+    }
+
+    public ConnectFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public ConnectFailedException(Exception innerException)
+        : base(innerException.Message, innerException)
+    {
+    }
+
+    public ConnectFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using BackendAI.Client.Authentication;
+using BackendAI.Client.Configuration;
+using BackendAI.Client.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace BackendAI.Client.Transport;
+
+/// <summary>
+/// The one road every request takes: pick endpoints from the pool, build and date the message for
+/// each attempt, authenticate it last, send it, and decide from the outcome whether another endpoint
+/// may be tried (DESIGN §5).
+/// </summary>
+internal sealed partial class RequestPipeline : IDisposable
+{
+    private readonly ApiConfig _config;
+    private readonly HttpMessageInvoker _invoker;
+    private readonly IRequestAuthenticator? _authenticator;
+    private readonly RequestClock _clock;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private string _apiVersion;
+
+    internal RequestPipeline(
+        ApiConfig config,
+        HttpMessageHandler handler,
+        IRequestAuthenticator? authenticator,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _config = config;
+        _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+        _authenticator = authenticator;
+        _time = time;
+        _clock = new RequestClock(time);
+        _logger = logger;
+        _apiVersion = config.Version;
+    }
+
+    /// <summary>Gets or sets the API version sent in <c>X-BackendAI-Version</c> (the negotiated one).</summary>
+    internal string ApiVersion
+    {
+        get => Volatile.Read(ref _apiVersion);
+        set => Volatile.Write(ref _apiVersion, value);
+    }
+
+    /// <summary>Gets the clock that dates requests, with any learned skew offset.</summary>
+    internal RequestClock Clock => _clock;
+
+    /// <summary>Sends a request, failing over between endpoints as the retry rules allow.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call; never reported as a timeout, never retried.</param>
+    /// <returns>The successful response.</returns>
+    internal async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        if (_config.Endpoints.Count == 0)
+        {
+            throw new BackendAIException(
+                "No endpoint is configured: set BACKEND_ENDPOINT (or ApiConfigOptions.Endpoint) to the manager's URL, "
+                + "for example https://api.example.com.");
+        }
+
+        using var activity = Telemetry.Source.StartActivity($"BackendAI {request.Method.Method}");
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("url.path", request.Path);
+
+        var attempts = new List<RequestAttempt>();
+        var cursor = _config.Pool.BeginRequest();
+        Exception? lastError = null;
+        while (cursor.TryNext(out var endpoint))
+        {
+            if (endpoint.NeedsProbe && !await ProbeAsync(endpoint, attempts, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var outcome = await AttemptAsync(request, endpoint, attempts, cancellationToken).ConfigureAwait(false);
+            if (outcome.Response is not null)
+            {
+                activity?.SetTag("server.address", endpoint.Uri.Authority);
+                return outcome.Response;
+            }
+
+            lastError = outcome.Error;
+        }
+
+        activity?.SetStatus(ActivityStatusCode.Error);
+        throw new BackendAITransportException(request.ToString(), attempts, lastError);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _invoker.Dispose();
+
+    private static bool IsIdempotent(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
+        || method == HttpMethod.Put || method == HttpMethod.Delete;
+
+    private static bool IsUnavailable(HttpStatusCode status) =>
+        status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+}
