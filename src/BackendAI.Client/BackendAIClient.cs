@@ -1,7 +1,10 @@
+using System.Text.Json;
 using BackendAI.Client.Authentication;
 using BackendAI.Client.Configuration;
 using BackendAI.Client.Diagnostics;
 using BackendAI.Client.Functions;
+using BackendAI.Client.Functions.Sessions;
+using BackendAI.Client.Functions.VFolders;
 using BackendAI.Client.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,6 +38,8 @@ public sealed class BackendAIClient : IDisposable
             Config, HttpHandlerFactory.Create(Config), CreateAuthenticator(Config), time, _logger);
         System = new SystemFunctions(this);
         Manager = new ManagerFunctions(this);
+        Sessions = new ComputeSessionFunctions(this);
+        VFolders = new VFolderFunctions(this);
     }
 
     /// <summary>Gets the configuration this client was built from.</summary>
@@ -51,6 +56,15 @@ public sealed class BackendAIClient : IDisposable
 
     /// <summary>Gets the manager-wide functions (announcement).</summary>
     public ManagerFunctions Manager { get; }
+
+    /// <summary>Gets the compute-session functions (create, run code, destroy …).</summary>
+    public ComputeSessionFunctions Sessions { get; }
+
+    /// <summary>Gets the virtual-folder functions (folders, files, uploads and downloads).</summary>
+    public VFolderFunctions VFolders { get; }
+
+    /// <summary>Gets the pipeline, for functions that talk to storage proxies directly.</summary>
+    internal RequestPipeline Pipeline => _pipeline;
 
     /// <summary>Creates and opens a client.</summary>
     /// <param name="config">The configuration; the process-wide one when null.</param>
@@ -106,6 +120,19 @@ public sealed class BackendAIClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _pipeline.Dispose();
+
+    /// <summary>Sends a request and returns its JSON body (an empty body reads as an empty object).</summary>
+    internal async Task<JsonElement> SendJsonAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Body.IsEmpty)
+        {
+            return JsonDocument.Parse("{}").RootElement.Clone();
+        }
+
+        using var document = response.ReadJsonDocument();
+        return document.RootElement.Clone();
+    }
 
     private static KeypairAuthenticator? CreateAuthenticator(ApiConfig config) =>
         config.EndpointType == EndpointType.Api && !config.IsAnonymous

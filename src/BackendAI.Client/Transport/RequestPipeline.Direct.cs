@@ -1,0 +1,63 @@
+namespace BackendAI.Client.Transport;
+
+/// <summary>Requests to URLs outside the endpoint pool: storage proxies handed out by the manager.</summary>
+internal sealed partial class RequestPipeline
+{
+    /// <summary>
+    /// Sends one request to <paramref name="url"/> with the client's TLS policy, connect and read timeouts
+    /// and user agent; no signature (the URL carries its own token) and no fail-over (resumable transfers
+    /// recover by their own protocol).
+    /// </summary>
+    /// <param name="method">The method.</param>
+    /// <param name="url">The absolute URL.</param>
+    /// <param name="configure">Adds headers to the message.</param>
+    /// <param name="content">Creates the body for this attempt, given the attempt state to report to; may be null.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer, any status; its body is open.</returns>
+    /// <exception cref="BackendAITransportException">The request failed at the transport level.</exception>
+    internal async Task<DirectResponse> SendDirectAsync(
+        HttpMethod method,
+        Uri url,
+        Action<HttpRequestMessage>? configure,
+        Func<AttemptState, HttpContent>? content,
+        CancellationToken cancellationToken)
+    {
+        var startedAt = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        var state = new AttemptState(_config.ReadTimeout, content is not null);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, state.ReadTimer.Token);
+        var message = new HttpRequestMessage(method, url);
+        message.Options.Set(AttemptState.Key, state);
+        message.Headers.TryAddWithoutValidation("User-Agent", _config.UserAgent);
+        configure?.Invoke(message);
+        if (content is not null)
+        {
+            message.Content = content(state);
+        }
+
+        try
+        {
+            var response = await _invoker.SendAsync(message, linked.Token).ConfigureAwait(false);
+            state.DisarmReadTimer();
+            var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new DirectResponse(response, new ReadTimeoutStream(raw, state, cancellationToken, linked, state, message));
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var failure = FailureClassifier.Classify(ex, state);
+            var attempt = new RequestAttempt(url, failure.Phase, failure.Failure, failure.Description, startedAt,
+                _time.GetElapsedTime(started));
+            message.Dispose();
+            linked.Dispose();
+            state.Dispose();
+            throw new BackendAITransportException($"{method} {url.GetLeftPart(UriPartial.Path)}", [attempt], ex);
+        }
+        catch
+        {
+            message.Dispose();
+            linked.Dispose();
+            state.Dispose();
+            throw;
+        }
+    }
+}
