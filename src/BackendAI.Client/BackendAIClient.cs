@@ -3,6 +3,7 @@ using BackendAI.Client.Authentication;
 using BackendAI.Client.Configuration;
 using BackendAI.Client.Diagnostics;
 using BackendAI.Client.Functions;
+using BackendAI.Client.Functions.Auth;
 using BackendAI.Client.Functions.Sessions;
 using BackendAI.Client.Functions.VFolders;
 using BackendAI.Client.Transport;
@@ -34,8 +35,12 @@ public sealed class BackendAIClient : IDisposable
         _options = options ?? new BackendAIClientOptions();
         _logger = _options.LoggerFactory?.CreateLogger("BackendAI.Client") ?? NullLogger.Instance;
         var time = _options.TimeProvider ?? TimeProvider.System;
-        _pipeline = new RequestPipeline(
-            Config, HttpHandlerFactory.Create(Config), CreateAuthenticator(Config), time, _logger);
+        var cookies = Config.EndpointType == EndpointType.Session
+            ? new SessionCookieAuthenticator(_options.LoginStore ?? LoginStores.ForConfig(Config), Config.Endpoints, time)
+            : null;
+        IRequestAuthenticator? authenticator = cookies ?? CreateSigner(Config);
+        _pipeline = new RequestPipeline(Config, HttpHandlerFactory.Create(Config), authenticator, time, _logger);
+        Auth = new AuthFunctions(this, cookies);
         System = new SystemFunctions(this);
         Manager = new ManagerFunctions(this);
         Sessions = new ComputeSessionFunctions(this);
@@ -56,6 +61,9 @@ public sealed class BackendAIClient : IDisposable
 
     /// <summary>Gets the manager-wide functions (announcement).</summary>
     public ManagerFunctions Manager { get; }
+
+    /// <summary>Gets the login functions (session mode) and password changes.</summary>
+    public AuthFunctions Auth { get; }
 
     /// <summary>Gets the compute-session functions (create, run code, destroy …).</summary>
     public ComputeSessionFunctions Sessions { get; }
@@ -134,7 +142,7 @@ public sealed class BackendAIClient : IDisposable
         return document.RootElement.Clone();
     }
 
-    private static KeypairAuthenticator? CreateAuthenticator(ApiConfig config) =>
+    private static KeypairAuthenticator? CreateSigner(ApiConfig config) =>
         config.EndpointType == EndpointType.Api && !config.IsAnonymous
             ? new KeypairAuthenticator(new RequestSigner(config.AccessKey, config.SecretKey, config.HashType))
             : null;

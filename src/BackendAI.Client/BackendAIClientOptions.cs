@@ -8,6 +8,12 @@ public sealed class BackendAIClientOptions
     /// <summary>Gets or sets the logger factory; <see langword="null"/> (the default) logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// Gets or sets where session-mode logins are kept; by default a file under the state directory
+    /// (<c>BACKEND_STATE_DIR</c>, else <c>$XDG_STATE_HOME/backend.ai</c> or <c>~/.local/state/backend.ai</c>).
+    /// </summary>
+    public Authentication.LoginStore? LoginStore { get; set; }
+
     /// <summary>Gets or sets the clock used for request dates, latencies and backoff; the system clock by default.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
