@@ -80,7 +80,9 @@ public sealed partial class ApiConfig
         ["version"] = DefaultVersion,
     }.AsReadOnly();
 
-    /// <summary>Gets the currently preferred endpoint (it changes after a fail-over); null when none is set.</summary>
+    /// <summary>
+    /// Gets the currently preferred endpoint (it changes after a fail-over); null when none is set.
+    /// </summary>
     public Uri? Endpoint => Pool.Preferred;
 
     /// <summary>
@@ -92,10 +94,14 @@ public sealed partial class ApiConfig
     /// <summary>Gets how the client authenticates (<c>BACKEND_ENDPOINT_TYPE</c>). Default: api.</summary>
     public EndpointType EndpointType { get; }
 
-    /// <summary>Gets the domain name sent with every request (<c>BACKEND_DOMAIN</c>). Default: <c>default</c>.</summary>
+    /// <summary>
+    /// Gets the domain name sent with every request (<c>BACKEND_DOMAIN</c>). Default: <c>default</c>.
+    /// </summary>
     public string Domain { get; }
 
-    /// <summary>Gets the default group (project) for new sessions (<c>BACKEND_GROUP</c>). Default: <c>default</c>.</summary>
+    /// <summary>
+    /// Gets the default group (project) for new sessions (<c>BACKEND_GROUP</c>). Default: <c>default</c>.
+    /// </summary>
     public string Group { get; }
 
     /// <summary>
@@ -104,16 +110,22 @@ public sealed partial class ApiConfig
     /// </summary>
     public IReadOnlyDictionary<string, string> StorageProxyAddressMap { get; }
 
-    /// <summary>Gets the API version the client speaks (<c>BACKEND_VERSION</c>). Default: <c>v8.20240315</c>.</summary>
+    /// <summary>
+    /// Gets the API version the client speaks (<c>BACKEND_VERSION</c>). Default: <c>v8.20240315</c>.
+    /// </summary>
     public string Version { get; }
 
-    /// <summary>Gets the <c>User-Agent</c> header value. Default: <c>Backend.AI Client for .NET &lt;version&gt;</c>.</summary>
+    /// <summary>
+    /// Gets the <c>User-Agent</c> header value. Default: <c>Backend.AI Client for .NET &lt;version&gt;</c>.
+    /// </summary>
     public string UserAgent { get; }
 
     /// <summary>Gets the access key (<c>BACKEND_ACCESS_KEY</c>); empty means anonymous. Default: empty.</summary>
     public string AccessKey { get; }
 
-    /// <summary>Gets the secret key (<c>BACKEND_SECRET_KEY</c>). Never shown by <see cref="ToString"/>. Default: empty.</summary>
+    /// <summary>
+    /// Gets the secret key (<c>BACKEND_SECRET_KEY</c>). Never shown by <see cref="ToString"/>. Default: empty.
+    /// </summary>
     public string SecretKey { get; }
 
     /// <summary>
@@ -128,7 +140,9 @@ public sealed partial class ApiConfig
     /// </summary>
     public IReadOnlyList<string> VfolderMounts { get; }
 
-    /// <summary>Gets whether TLS certificates are not validated (<c>BACKEND_SKIP_SSLCERT_VALIDATION</c>). Default: false.</summary>
+    /// <summary>
+    /// Gets whether TLS certificates are not validated (<c>BACKEND_SKIP_SSLCERT_VALIDATION</c>). Default: false.
+    /// </summary>
     public bool SkipSslCertValidation { get; }
 
     /// <summary>
@@ -149,10 +163,14 @@ public sealed partial class ApiConfig
     /// <summary>Gets whether requests go unsigned: API mode with an empty access key.</summary>
     public bool IsAnonymous => EndpointType == EndpointType.Api && AccessKey.Length == 0;
 
-    /// <summary>Gets how requests are spread over the endpoints (<c>BACKEND_LOAD_BALANCING</c>). Default: failover.</summary>
+    /// <summary>
+    /// Gets how requests are spread over the endpoints (<c>BACKEND_LOAD_BALANCING</c>). Default: failover.
+    /// </summary>
     public LoadBalancingStrategy LoadBalancing { get; }
 
-    /// <summary>Gets whether the endpoint order was shuffled once (<c>BACKEND_ENDPOINT_SHUFFLE</c>). Default: true.</summary>
+    /// <summary>
+    /// Gets whether the endpoint order was shuffled once (<c>BACKEND_ENDPOINT_SHUFFLE</c>). Default: true.
+    /// </summary>
     public bool ShuffleEndpoints { get; }
 
     /// <summary>
@@ -184,7 +202,8 @@ public sealed partial class ApiConfig
         $"ApiConfig {{ Endpoints = [{string.Join(", ", Endpoints)}], EndpointType = {EndpointType}, "
         + $"Domain = {Domain}, Group = {Group}, Version = {Version}, AccessKey = {AccessKey}, "
         + $"SecretKey = {SecretRedaction.Mask(SecretKey)}, HashType = {HashType}, "
-        + $"ConnectionTimeout = {ConnectionTimeout.TotalSeconds} s, ReadTimeout = {ReadTimeout.TotalSeconds} s }}");
+        + $"ConnectionTimeout = {ConnectionTimeout.TotalSeconds} s, "
+        + $"ReadTimeout = {ReadTimeout.TotalSeconds} s }}");
 
     private static ReadOnlyCollection<Uri> Shuffle(IReadOnlyList<Uri> configured, bool shuffle, Random? random)
     {

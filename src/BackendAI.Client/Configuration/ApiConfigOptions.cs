@@ -33,7 +33,9 @@ public sealed class ApiConfigOptions
     /// <summary>Gets or sets the domain name. Overrides <c>BACKEND_DOMAIN</c>. Default: <c>default</c>.</summary>
     public string? Domain { get; set; }
 
-    /// <summary>Gets or sets the group (project) name. Overrides <c>BACKEND_GROUP</c>. Default: <c>default</c>.</summary>
+    /// <summary>
+    /// Gets or sets the group (project) name. Overrides <c>BACKEND_GROUP</c>. Default: <c>default</c>.
+    /// </summary>
     public string? Group { get; set; }
 
     /// <summary>
@@ -121,7 +123,9 @@ public sealed class ApiConfigOptions
     /// </summary>
     public Random? ShuffleRandom { get; set; }
 
-    /// <summary>Builds the configuration from these options, the process environment and the <c>.env</c> file.</summary>
+    /// <summary>
+    /// Builds the configuration from these options, the process environment and the <c>.env</c> file.
+    /// </summary>
     /// <returns>The validated configuration.</returns>
     /// <exception cref="ConfigurationException">A value is missing or cannot be accepted.</exception>
     public ApiConfig Build() => new(this);

@@ -3,12 +3,15 @@ using Microsoft.Extensions.Configuration;
 
 namespace BackendAI.Client.Configuration;
 
-/// <summary>Reads <see cref="ApiConfigOptions"/> from an <see cref="IConfiguration"/> (for example appsettings.json).</summary>
+/// <summary>
+/// Reads <see cref="ApiConfigOptions"/> from an <see cref="IConfiguration"/> (for example appsettings.json).
+/// </summary>
 public static class ApiConfigOptionsConfigurationExtensions
 {
     private static readonly string[] Keys =
     [
-        nameof(ApiConfigOptions.Endpoint), nameof(ApiConfigOptions.Endpoints), nameof(ApiConfigOptions.EndpointType),
+        nameof(ApiConfigOptions.Endpoint), nameof(ApiConfigOptions.Endpoints),
+        nameof(ApiConfigOptions.EndpointType),
         nameof(ApiConfigOptions.Domain), nameof(ApiConfigOptions.Group),
         nameof(ApiConfigOptions.StorageProxyAddressMap), nameof(ApiConfigOptions.Version),
         nameof(ApiConfigOptions.UserAgent), nameof(ApiConfigOptions.AccessKey), nameof(ApiConfigOptions.SecretKey),
@@ -51,11 +54,14 @@ public static class ApiConfigOptionsConfigurationExtensions
             SecretKey = section[nameof(ApiConfigOptions.SecretKey)],
             HashType = Text(section, nameof(ApiConfigOptions.HashType)),
             VfolderMounts = List(section, nameof(ApiConfigOptions.VfolderMounts)),
-            SkipSslCertValidation = Parse(section, nameof(ApiConfigOptions.SkipSslCertValidation), ValueParsers.ParseBoolean),
+            SkipSslCertValidation = Parse(
+                section, nameof(ApiConfigOptions.SkipSslCertValidation), ValueParsers.ParseBoolean),
             ConnectionTimeout = Parse(section, nameof(ApiConfigOptions.ConnectionTimeout), ParseTimeout),
             ReadTimeout = Parse(section, nameof(ApiConfigOptions.ReadTimeout), ParseTimeout),
-            LoadBalancing = Parse(section, nameof(ApiConfigOptions.LoadBalancing), ValueParsers.ParseLoadBalancing),
-            ShuffleEndpoints = Parse(section, nameof(ApiConfigOptions.ShuffleEndpoints), ValueParsers.ParseBoolean),
+            LoadBalancing = Parse(
+                section, nameof(ApiConfigOptions.LoadBalancing), ValueParsers.ParseLoadBalancing),
+            ShuffleEndpoints = Parse(
+                section, nameof(ApiConfigOptions.ShuffleEndpoints), ValueParsers.ParseBoolean),
         };
     }
 

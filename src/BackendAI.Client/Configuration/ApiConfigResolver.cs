@@ -136,7 +136,11 @@ internal sealed class ApiConfigResolver(ApiConfigOptions options, ConfigurationE
             "skip_sslcert_validation", "SkipSslCertValidation", ValueParsers.ParseBoolean, false);
 
     internal TimeSpan ConnectionTimeout() =>
-        Timeout(options.ConnectionTimeout, "connection_timeout", "ConnectionTimeout", ApiConfig.DefaultConnectionTimeout);
+        Timeout(
+            options.ConnectionTimeout,
+            "connection_timeout",
+            "ConnectionTimeout",
+            ApiConfig.DefaultConnectionTimeout);
 
     internal TimeSpan ReadTimeout() =>
         Timeout(options.ReadTimeout, "read_timeout", "ReadTimeout", TimeSpan.Zero);

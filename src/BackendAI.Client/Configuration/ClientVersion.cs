@@ -12,7 +12,8 @@ internal static class ClientVersion
     private static string Read()
     {
         var assembly = typeof(ClientVersion).Assembly;
-        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var informational = assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
         // The SDK appends "+<commit>" to the informational version; the header carries the release only.
         var version = informational?.Split('+')[0];

@@ -54,7 +54,9 @@ public sealed class ConfigurationEnvironment
     /// <summary>
     /// Takes a snapshot of the process environment and reads the nearest <c>.env</c> file.
     /// </summary>
-    /// <param name="workingDirectory">Where the <c>.env</c> search starts; the current directory when null.</param>
+    /// <param name="workingDirectory">
+    /// Where the <c>.env</c> search starts; the current directory when null.
+    /// </param>
     /// <returns>The snapshot.</returns>
     /// <exception cref="ConfigurationException">The <c>.env</c> file has a line that cannot be read.</exception>
     public static ConfigurationEnvironment FromProcess(string? workingDirectory = null)
@@ -75,7 +77,9 @@ public sealed class ConfigurationEnvironment
     /// Builds a snapshot from the given variables instead of the process environment, for hosts and tests.
     /// </summary>
     /// <param name="variables">The variables that play the part of the process environment.</param>
-    /// <param name="workingDirectory">Where the <c>.env</c> search starts; the current directory when null.</param>
+    /// <param name="workingDirectory">
+    /// Where the <c>.env</c> search starts; the current directory when null.
+    /// </param>
     /// <param name="readDotEnvFile">Whether to search for and read a <c>.env</c> file.</param>
     /// <returns>The snapshot.</returns>
     /// <exception cref="ConfigurationException">The <c>.env</c> file has a line that cannot be read.</exception>
@@ -93,7 +97,9 @@ public sealed class ConfigurationEnvironment
     /// </summary>
     /// <typeparam name="T">The type <paramref name="clean"/> produces.</typeparam>
     /// <param name="key">The setting name without prefix, for example <c>endpoint</c>.</param>
-    /// <param name="defaultValue">The value used when neither variable is set; null means the setting is required.</param>
+    /// <param name="defaultValue">
+    /// The value used when neither variable is set; null means the setting is required.
+    /// </param>
     /// <param name="clean">Applied to the found value and to the default alike.</param>
     /// <returns>The cleaned value.</returns>
     /// <exception cref="ConfigurationException">
@@ -129,13 +135,17 @@ public sealed class ConfigurationEnvironment
     }
 
     /// <summary>
-    /// Looks a setting up as text: <c>BACKEND_KEY</c>, then <c>SORNA_KEY</c>, then <paramref name="defaultValue"/>.
+    /// Looks a setting up as text: <c>BACKEND_KEY</c>, then <c>SORNA_KEY</c>, then
+    /// <paramref name="defaultValue"/>.
     /// </summary>
     /// <param name="key">The setting name without prefix, for example <c>domain</c>.</param>
-    /// <param name="defaultValue">The value used when neither variable is set; null means the setting is required.</param>
+    /// <param name="defaultValue">
+    /// The value used when neither variable is set; null means the setting is required.
+    /// </param>
     /// <returns>The value exactly as found.</returns>
     /// <exception cref="ConfigurationException">Neither variable is set and there is no default.</exception>
-    public string GetEnv(string key, string? defaultValue = null) => GetEnv(key, defaultValue, static value => value);
+    public string GetEnv(string key, string? defaultValue = null) =>
+        GetEnv(key, defaultValue, static value => value);
 
     /// <summary>Returns the variable that supplies a setting, <c>BACKEND_</c> first, or null.</summary>
     internal EnvironmentValue? Find(string key)

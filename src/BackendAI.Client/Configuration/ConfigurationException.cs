@@ -44,6 +44,8 @@ public sealed class ConfigurationException : Exception
     /// </summary>
     public string ValueSource { get; }
 
-    /// <summary>Gets the .NET name of the setting concerned (for example <c>ConnectionTimeout</c>), if any.</summary>
+    /// <summary>
+    /// Gets the .NET name of the setting concerned (for example <c>ConnectionTimeout</c>), if any.
+    /// </summary>
     public string? Setting { get; }
 }

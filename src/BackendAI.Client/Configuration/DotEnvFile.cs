@@ -12,7 +12,8 @@ internal static class DotEnvFile
     /// <summary>Returns the nearest <c>.env</c> file in the directory or one of its ancestors, or null.</summary>
     internal static string? Find(string startDirectory)
     {
-        for (var directory = new DirectoryInfo(startDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(startDirectory); directory is not null;
+             directory = directory.Parent)
         {
             var candidate = Path.Combine(directory.FullName, FileName);
             if (File.Exists(candidate))

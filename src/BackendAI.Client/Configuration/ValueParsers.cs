@@ -42,7 +42,9 @@ internal static partial class ValueParsers
         return CheckTimeout(seconds, text, origin);
     }
 
-    /// <summary>Checks a timeout given as a <see cref="TimeSpan"/>; an infinite one means no limit (zero).</summary>
+    /// <summary>
+    /// Checks a timeout given as a <see cref="TimeSpan"/>; an infinite one means no limit (zero).
+    /// </summary>
     internal static TimeSpan CheckTimeout(TimeSpan value, SettingOrigin origin)
     {
         if (value == Timeout.InfiniteTimeSpan)
@@ -50,7 +52,8 @@ internal static partial class ValueParsers
             return TimeSpan.Zero;
         }
 
-        return CheckTimeout(value.TotalSeconds, value.TotalSeconds.ToString("R", CultureInfo.InvariantCulture), origin);
+        var seconds = value.TotalSeconds;
+        return CheckTimeout(seconds, seconds.ToString("R", CultureInfo.InvariantCulture), origin);
     }
 
     internal static EndpointType ParseEndpointType(string text, SettingOrigin origin) =>
@@ -101,7 +104,9 @@ internal static partial class ValueParsers
     internal static IEnumerable<string> SplitList(string text) =>
         text.Split(',').Select(static entry => entry.Trim()).Where(static entry => entry.Length > 0);
 
-    /// <summary>Adds one <c>FROM=TO</c> entry (split at the first '='); a repeated key keeps the last value.</summary>
+    /// <summary>
+    /// Adds one <c>FROM=TO</c> entry (split at the first '='); a repeated key keeps the last value.
+    /// </summary>
     internal static void AddMapEntry(IDictionary<string, string> map, string entry, SettingOrigin origin)
     {
         var equals = entry.IndexOf('=', StringComparison.Ordinal);

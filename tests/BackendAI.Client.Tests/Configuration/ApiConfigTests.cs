@@ -20,7 +20,8 @@ public sealed class ApiConfigTests
         Assert.Equal("default", defaults["group"]);
         Assert.Equal("sha256", defaults["hash_type"]);
         Assert.Equal("0", defaults["read_timeout"]);
-        Assert.Empty(Assert.IsAssignableFrom<IReadOnlyDictionary<string, string>>(defaults["storage_proxy_address_map"]));
+        var map = defaults["storage_proxy_address_map"];
+        Assert.Empty(Assert.IsAssignableFrom<IReadOnlyDictionary<string, string>>(map));
         Assert.Equal("v8.20240315", defaults["version"]);
     }
 
@@ -83,7 +84,9 @@ public sealed class ApiConfigTests
     [Fact]
     public void An_explicit_empty_access_key_means_anonymous_even_when_the_variable_has_one()
     {
-        var config = Build(Variable("BACKEND_ACCESS_KEY", "ENVAK"), new ApiConfigOptions { AccessKey = string.Empty });
+        var options = new ApiConfigOptions { AccessKey = string.Empty };
+
+        var config = Build(Variable("BACKEND_ACCESS_KEY", "ENVAK"), options);
 
         Assert.True(config.IsAnonymous);
     }
@@ -91,12 +94,15 @@ public sealed class ApiConfigTests
     [Fact]
     public void Endpoints_are_shuffled_once_with_the_injected_randomness()
     {
-        var variables = Variable("BACKEND_ENDPOINT", "http://h1,http://h2,http://h3,http://h4,http://h5,http://h6");
+        var variables = Variable("BACKEND_ENDPOINT", "http://h1,http://h2,http://h3,http://h4,http://h5");
         var configured = variables["BACKEND_ENDPOINT"].Split(',').Select(u => new Uri(u)).ToArray();
         var expectedOrder = configured.ToArray();
         new Random(42).Shuffle(expectedOrder);
+        Assert.NotEqual(configured, expectedOrder);
 
-        var config = Build(variables, new ApiConfigOptions { ShuffleEndpoints = true, ShuffleRandom = new Random(42) });
+        var options = new ApiConfigOptions { ShuffleEndpoints = true, ShuffleRandom = new Random(42) };
+
+        var config = Build(variables, options);
 
         Assert.True(config.ShuffleEndpoints);
         Assert.Equal(expectedOrder, config.Endpoints);
@@ -113,7 +119,9 @@ public sealed class ApiConfigTests
         };
         var options = new ApiConfigOptions { ShuffleRandom = new Random(42) };
 
-        var config = ApiConfig.Create(options, ConfigurationEnvironment.FromVariables(variables, readDotEnvFile: false));
+        var environment = ConfigurationEnvironment.FromVariables(variables, readDotEnvFile: false);
+
+        var config = ApiConfig.Create(options, environment);
 
         Assert.False(config.ShuffleEndpoints);
         Assert.Equal(
@@ -215,7 +223,8 @@ public sealed class ApiConfigTests
     [Fact]
     public void The_environment_snapshot_answers_later_lookups()
     {
-        var config = Build(new Dictionary<string, string> { ["BACKEND_USER"] = "alice", ["SORNA_STATE_DIR"] = "/tmp/s" });
+        var config = Build(
+            new Dictionary<string, string> { ["BACKEND_USER"] = "alice", ["SORNA_STATE_DIR"] = "/tmp/s" });
 
         Assert.Equal("alice", config.Environment.GetEnv("user"));
         Assert.Equal("/tmp/s", config.Environment.GetEnv("state_dir"));

@@ -88,7 +88,7 @@ internal static class ConfigArguments
                     options.ReadTimeout = TimeSpan.FromSeconds(value.GetDouble());
                     break;
                 default:
-                    throw new InvalidOperationException($"The vector has an argument the test does not know: {argument.Name}");
+                    throw new InvalidOperationException($"Unknown argument in the vector: {argument.Name}");
             }
         }
 

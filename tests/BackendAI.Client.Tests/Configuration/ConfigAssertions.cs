@@ -60,7 +60,7 @@ internal static class ConfigAssertions
                     Assert.Equal(value.GetBoolean(), config.IsAnonymous);
                     break;
                 default:
-                    throw new InvalidOperationException($"The vector expects a field the test does not know: {field.Name}");
+                    throw new InvalidOperationException($"Unknown expected field in the vector: {field.Name}");
             }
         }
     }

@@ -81,7 +81,8 @@ public sealed class ConfigConformanceTests
         // The process-wide configuration reads the environment itself; shuffling is switched off there.
         variables.TryAdd("BACKEND_ENDPOINT_SHUFFLE", "no");
         var previous = ApiConfig.ProcessEnvironment;
-        ApiConfig.ProcessEnvironment = () => ConfigurationEnvironment.FromVariables(variables, tree.WorkingDirectory);
+        ApiConfig.ProcessEnvironment =
+            () => ConfigurationEnvironment.FromVariables(variables, tree.WorkingDirectory);
         try
         {
             ApiConfig.SetConfig(null);

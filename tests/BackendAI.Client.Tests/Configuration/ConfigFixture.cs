@@ -13,7 +13,9 @@ internal static class ConfigFixture
     }
 
     public static ApiConfig Build(
-        TemporaryDirectoryTree tree, IReadOnlyDictionary<string, string> variables, ApiConfigOptions? options = null)
+        TemporaryDirectoryTree tree,
+        IReadOnlyDictionary<string, string> variables,
+        ApiConfigOptions? options = null)
     {
         options ??= new ApiConfigOptions();
         options.ShuffleEndpoints ??= false;

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace BackendAI.Client.Tests.Configuration;
 
-/// <summary>Options read from an IConfiguration section (appsettings.json) build the same validated config.</summary>
+/// <summary>
+/// Options read from an IConfiguration section (appsettings.json) build the same validated config.
+/// </summary>
 public sealed class ConfigurationBindingTests
 {
     private const string Settings = """
@@ -14,7 +16,10 @@ public sealed class ConfigurationBindingTests
             "EndpointType": "api",
             "Domain": "research",
             "Group": "team-a",
-            "StorageProxyAddressMap": { "local:volume1": "http://sp1:6021", "http://sp2:6021": "http://sp2.local" },
+            "StorageProxyAddressMap": {
+              "local:volume1": "http://sp1:6021",
+              "http://sp2:6021": "http://sp2.local"
+            },
             "Version": "v7.20230615",
             "UserAgent": "my-app/1.0",
             "AccessKey": "AKTESTKEY00000000000",

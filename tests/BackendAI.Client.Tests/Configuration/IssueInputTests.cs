@@ -93,8 +93,9 @@ public sealed class IssueInputTests
     [Fact]
     public void An_explicit_false_beats_a_yes_in_the_variable()
     {
-        var config = Build(
-            Variable("BACKEND_SKIP_SSLCERT_VALIDATION", "yes"), new ApiConfigOptions { SkipSslCertValidation = false });
+        var options = new ApiConfigOptions { SkipSslCertValidation = false };
+
+        var config = Build(Variable("BACKEND_SKIP_SSLCERT_VALIDATION", "yes"), options);
 
         Assert.False(config.SkipSslCertValidation);
     }
@@ -102,8 +103,9 @@ public sealed class IssueInputTests
     [Fact]
     public void Mounts_from_the_argument_come_first_then_the_variable_without_duplicates()
     {
-        var config = Build(
-            Variable("BACKEND_VFOLDER_MOUNTS", "data1, data2,,data1"), new ApiConfigOptions { VfolderMounts = ["data3"] });
+        var options = new ApiConfigOptions { VfolderMounts = ["data3"] };
+
+        var config = Build(Variable("BACKEND_VFOLDER_MOUNTS", "data1, data2,,data1"), options);
 
         Assert.Equal(["data3", "data1", "data2"], config.VfolderMounts);
     }
@@ -153,8 +155,9 @@ public sealed class IssueInputTests
     [Fact]
     public void An_explicit_endpoint_type_beats_the_variable()
     {
-        var config = Build(
-            Variable("BACKEND_ENDPOINT_TYPE", "session"), new ApiConfigOptions { EndpointType = EndpointType.Api });
+        var options = new ApiConfigOptions { EndpointType = EndpointType.Api };
+
+        var config = Build(Variable("BACKEND_ENDPOINT_TYPE", "session"), options);
 
         Assert.Equal(EndpointType.Api, config.EndpointType);
     }

@@ -1,6 +1,8 @@
 namespace BackendAI.Client.Tests.Support;
 
-/// <summary>Tests that touch process-wide state (the process-wide configuration, culture) run one at a time.</summary>
+/// <summary>
+/// Tests that touch process-wide state (the process-wide configuration, culture) run one at a time.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessStateGroup
 {

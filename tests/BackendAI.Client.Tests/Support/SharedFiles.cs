@@ -7,7 +7,8 @@ internal static class SharedFiles
 
     private static string Locate()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var start = new DirectoryInfo(AppContext.BaseDirectory);
+        for (var directory = start; directory is not null; directory = directory.Parent)
         {
             var inside = Path.Combine(directory.FullName, "shared", "conformance");
             if (Directory.Exists(inside))
