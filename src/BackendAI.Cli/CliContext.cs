@@ -9,12 +9,7 @@ namespace BackendAI.Cli;
 internal sealed class CliContext(TextWriter output, TextWriter error, Func<ConfigurationEnvironment> environment)
 {
     /// <summary>Gets the global <c>--output text|json</c> option.</summary>
-    public Option<string> OutputOption { get; } = new("--output", "-o")
-    {
-        Description = "Output format: text or json.",
-        DefaultValueFactory = static _ => "text",
-        Recursive = true,
-    };
+    public Option<string> OutputOption { get; } = CreateOutputOption();
 
     /// <summary>Gets the writer for results (standard output).</summary>
     public TextWriter Output { get; } = output;
@@ -31,4 +26,16 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
     /// <summary>Builds the configuration from the environment and the nearest .env file.</summary>
     /// <exception cref="ConfigurationException">A value cannot be accepted.</exception>
     public ApiConfig LoadConfig() => ApiConfig.Create(options: null, environment());
+
+    private static Option<string> CreateOutputOption()
+    {
+        var option = new Option<string>("--output", "-o")
+        {
+            Description = "Output format: text or json.",
+            DefaultValueFactory = static _ => "text",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
 }

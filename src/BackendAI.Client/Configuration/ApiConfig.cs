@@ -49,11 +49,11 @@ public sealed partial class ApiConfig
         LoadBalancing = resolver.LoadBalancing();
         AnnouncementHandler = options.AnnouncementHandler;
 
-        var (accessKey, accessFromParameter) = resolver.Key(options.AccessKey, "access_key");
+        var (accessKey, accessKeySource) = resolver.Key(options.AccessKey, "access_key");
         var (secretKey, _) = resolver.Key(options.SecretKey, "secret_key");
         if (EndpointType == EndpointType.Api && accessKey.Length > 0 && secretKey.Length == 0)
         {
-            throw MissingSecretKey(accessFromParameter);
+            throw MissingSecretKey(accessKeySource);
         }
 
         AccessKey = accessKey;
@@ -216,10 +216,11 @@ public sealed partial class ApiConfig
         return Array.AsReadOnly(endpoints);
     }
 
-    private static ConfigurationException MissingSecretKey(bool accessKeyFromParameter)
+    /// <param name="accessKeySource">Where the access key came from; null for the parameter.</param>
+    private static ConfigurationException MissingSecretKey(string? accessKeySource)
     {
-        var where = accessKeyFromParameter ? "The AccessKey parameter (access_key)" : "BACKEND_ACCESS_KEY";
-        var source = accessKeyFromParameter ? "parameter SecretKey (secret_key)" : "BACKEND_SECRET_KEY";
+        var where = accessKeySource ?? "The AccessKey parameter (access_key)";
+        var source = accessKeySource is null ? "parameter SecretKey (secret_key)" : "BACKEND_SECRET_KEY";
         return new ConfigurationException(
             $"{where} sets an access key but no secret key is given. Accepted: the secret key in the SecretKey "
             + "parameter (secret_key) or in BACKEND_SECRET_KEY (or SORNA_SECRET_KEY); or an empty access key "

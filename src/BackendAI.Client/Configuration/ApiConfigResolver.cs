@@ -94,15 +94,19 @@ internal sealed class ApiConfigResolver(ApiConfigOptions options, ConfigurationE
         return text;
     }
 
-    /// <summary>Returns the key and whether it came from a parameter (which decides how errors name it).</summary>
-    internal (string Value, bool FromParameter) Key(string? given, string seedName)
+    /// <summary>
+    /// Returns a key exactly as given (never trimmed) and where it came from: null for the parameter, else the
+    /// variable's description.
+    /// </summary>
+    internal (string Value, string? Source) Key(string? given, string seedName)
     {
         if (given is not null)
         {
-            return (given, true);
+            return (given, null);
         }
 
-        return (environment.Find(seedName)?.Value ?? string.Empty, false);
+        var found = environment.Find(seedName);
+        return (found?.Value ?? string.Empty, found?.Describe());
     }
 
     internal string HashType()

@@ -45,9 +45,10 @@ internal static class EndpointParser
             // The entry is not quoted: it holds a password.
             throw origin.Reject(
                 quotedValue: null,
-                $"(entry {position}) contains user credentials before '@', which do not belong in an endpoint URL",
-                Accepted + " and no user:password@ part; authenticate with the access and secret key or "
-                + "'backend.ai login'");
+                $"(entry {position}) contains user credentials (user:password@), which do not belong in "
+                + "an endpoint URL",
+                "the URL without the user:password@ part; authenticate with the access and secret key, or with "
+                + "'backend.ai login' in session mode");
         }
 
         return uri;
