@@ -30,8 +30,14 @@ public sealed partial class ApiConfig
 
         lock (ProcessWideLock)
         {
-            _processWide ??= new ApiConfig(new ApiConfigOptions(), ProcessEnvironment());
-            return _processWide;
+            current = _processWide;
+            if (current is null)
+            {
+                current = new ApiConfig(new ApiConfigOptions(), ProcessEnvironment());
+                Volatile.Write(ref _processWide, current);
+            }
+
+            return current;
         }
     }
 
