@@ -1,1 +1,3 @@
-return 0;
+using BackendAI.Cli;
+
+return await new CliApplication(Console.Out, Console.Error).RunAsync(args);

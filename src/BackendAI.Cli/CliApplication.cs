@@ -1,0 +1,69 @@
+using System.CommandLine;
+using BackendAI.Cli.Commands;
+using BackendAI.Client.Configuration;
+
+namespace BackendAI.Cli;
+
+/// <summary>
+/// The <c>backend.ai</c> command line: builds the command tree and runs it, turning failures into exit codes
+/// (0 success, 1 failure, 2 configuration error) and one-line messages on standard error, never a stack trace.
+/// </summary>
+internal sealed class CliApplication
+{
+    private readonly CliContext _context;
+
+    /// <summary>Initializes the application with its writers and, for tests, a replacement environment.</summary>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where errors and hints go.</param>
+    /// <param name="environment">Supplies the configuration environment; the process's by default.</param>
+    public CliApplication(TextWriter output, TextWriter error, Func<ConfigurationEnvironment>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        environment ??= static () => ConfigurationEnvironment.FromProcess();
+        _context = new CliContext(output, error, environment);
+        Root = new RootCommand("Command-line client for the Backend.AI platform.");
+        Root.Options.Add(_context.OutputOption);
+        Root.Subcommands.Add(ConfigCommand.Create(_context));
+    }
+
+    /// <summary>Gets the root command, to which each command group adds its commands.</summary>
+    public RootCommand Root { get; }
+
+    /// <summary>Parses the arguments and runs the chosen command.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="cancellationToken">Cancels a running command.</param>
+    /// <returns>The process exit code.</returns>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    {
+        var parseResult = Root.Parse(args);
+        var invocation = new InvocationConfiguration
+        {
+            Output = _context.Output,
+            Error = _context.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+
+        try
+        {
+            return await parseResult.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (ConfigurationException ex)
+        {
+            await _context.Error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return ExitCodes.ConfigurationError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await _context.Error.WriteLineAsync("Cancelled.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The last line of defence: the user gets the reason, not a stack trace.
+            await _context.Error.WriteLineAsync($"Error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace BackendAI.Client.Tests.Support;
+
+/// <summary>
+/// Tests that touch process-wide state (the process-wide configuration, culture) run one at a time.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessStateGroup
+{
+    public const string Name = "Process state";
+}
