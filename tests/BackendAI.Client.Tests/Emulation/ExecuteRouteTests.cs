@@ -17,7 +17,8 @@ public sealed class ExecuteRouteTests
         return server;
     }
 
-    private static async Task<JsonObject> ExecuteAsync(EmulationServer server, string mode, string runId, string code)
+    private static async Task<JsonObject> ExecuteAsync(
+        EmulationServer server, string mode, string runId, string code)
     {
         using var response = await server.SendJsonAsync(HttpMethod.Post, "/session/runner", new JsonObject
         {
@@ -52,7 +53,9 @@ public sealed class ExecuteRouteTests
     {
         await using var server = await StartWithSessionAsync();
 
-        var result = await ExecuteAsync(server, "query", "r1", "print('a', file=sys.stderr)\nexit 3\nprint('never')");
+        const string Code = "print('a', file=sys.stderr)\nexit 3\nprint('never')";
+
+        var result = await ExecuteAsync(server, "query", "r1", Code);
 
         Assert.Equal(3, result["exitCode"]!.GetValue<int>());
         var only = Assert.Single(result["console"]!.AsArray());
@@ -67,7 +70,8 @@ public sealed class ExecuteRouteTests
         var result = await ExecuteAsync(server, "query", "r1", "raise ValueError('bad')");
 
         Assert.Equal(1, result["exitCode"]!.GetValue<int>());
-        Assert.Contains("ValueError('bad')", result["console"]![0]![1]!.GetValue<string>(), StringComparison.Ordinal);
+        var traceback = result["console"]![0]![1]!.GetValue<string>();
+        Assert.Contains("ValueError('bad')", traceback, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +79,9 @@ public sealed class ExecuteRouteTests
     {
         await using var server = await StartWithSessionAsync();
 
-        var first = await ExecuteAsync(server, "query", "r1", "print(1)\ntime.sleep(5)\nprint(2)\nsleep 1\nprint(3)");
+        const string Code = "print(1)\ntime.sleep(5)\nprint(2)\nsleep 1\nprint(3)";
+
+        var first = await ExecuteAsync(server, "query", "r1", Code);
         var second = await ExecuteAsync(server, "continue", "r1", "");
         var third = await ExecuteAsync(server, "continue", "r1", "");
 

@@ -21,7 +21,8 @@ public sealed class FolderRoutesTests
         await using var server = await EmulationServer.StartAsync();
 
         using var create = await server.SendJsonAsync(HttpMethod.Post, "/folders", Folder("data"));
-        using var list = await server.SendJsonAsync(HttpMethod.Get, "/folders", new JsonObject { ["all"] = false });
+        using var list = await server.SendJsonAsync(
+            HttpMethod.Get, "/folders", new JsonObject { ["all"] = false });
         var listed = await list.Content.ReadFromJsonAsync<JsonArray>();
         using var rename = await server.SendJsonAsync(
             HttpMethod.Post, "/folders/data/rename", new JsonObject { ["new_name"] = "data-v2" });
@@ -189,5 +190,33 @@ public sealed class FolderRoutesTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("https://api.backend.ai/probs/vfolder-not-found", problem!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_field_of_the_wrong_json_type_is_a_400_problem_naming_the_field()
+    {
+        await using var server = await EmulationServer.StartAsync();
+        var body = Folder("data");
+        body["cloneable"] = "yes";
+
+        using var response = await server.SendJsonAsync(HttpMethod.Post, "/folders", body);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'cloneable'", problem!["msg"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(server.State.Folders);
+    }
+
+    [Fact]
+    public async Task A_json_body_over_one_mebibyte_is_a_413_problem()
+    {
+        await using var server = await EmulationServer.StartAsync();
+        var body = Folder("data");
+        body["padding"] = new string('x', (1 << 20) + 1);
+
+        using var response = await server.SendJsonAsync(HttpMethod.Post, "/folders", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(server.State.Folders);
     }
 }

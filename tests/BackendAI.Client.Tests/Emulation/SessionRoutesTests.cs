@@ -105,7 +105,8 @@ public sealed class SessionRoutesTests
     {
         await using var server = await EmulationServer.StartAsync();
 
-        using var response = await server.SendJsonAsync(HttpMethod.Post, "/session", new JsonObject { ["name"] = "x" });
+        using var response = await server.SendJsonAsync(
+            HttpMethod.Post, "/session", new JsonObject { ["name"] = "x" });
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -12,7 +12,8 @@ public sealed class StorageProxyDownloadTests
         var server = await EmulationServer.StartAsync();
         var bytes = new byte[size];
         new Random(7).NextBytes(bytes);
-        await File.WriteAllBytesAsync(Path.Combine(server.State.CreateFolder("data").DirectoryPath, "f.bin"), bytes);
+        var folder = server.State.CreateFolder("data");
+        await File.WriteAllBytesAsync(Path.Combine(folder.DirectoryPath, "f.bin"), bytes);
         using var response = await server.SendJsonAsync(
             HttpMethod.Post, "/folders/data/request-download", new JsonObject { ["path"] = "f.bin" });
         var answer = (await response.Content.ReadFromJsonAsync<JsonObject>())!;

@@ -35,7 +35,8 @@ public sealed class StorageProxyUploadTests
         head.Headers.Add("Tus-Resumable", "1.0.0");
         using var response = await server.Client.SendAsync(head);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return long.Parse(response.Headers.GetValues("Upload-Offset").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var offset = response.Headers.GetValues("Upload-Offset").Single();
+        return long.Parse(offset, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static byte[] Pattern(int length)
@@ -170,7 +171,8 @@ public sealed class StorageProxyUploadTests
         var (token, _) = await RequestUploadAsync(server, "big.bin", Size);
         using var content = new StreamContent(new PatternStream(Size));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/upload?token={token}") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/upload?token={token}");
+        request.Content = content;
         request.Headers.Add("Tus-Resumable", "1.0.0");
         request.Headers.Add("Upload-Offset", "0");
 

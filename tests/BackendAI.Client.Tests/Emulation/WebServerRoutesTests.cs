@@ -16,7 +16,8 @@ public sealed class WebServerRoutesTests
             body["otp"] = otp;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/server/login") { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/server/login");
+        request.Content = JsonContent.Create(body);
         if (cookie is not null)
         {
             request.Headers.Add("Cookie", $"AIOHTTP_SESSION={cookie}");
@@ -226,10 +227,17 @@ public sealed class WebServerRoutesTests
         await using var server = await EmulationServer.StartAsync();
         var user = server.State.AddUser("alice@example.com", "old-pw");
 
-        using var wrong = await server.SendJsonAsync(HttpMethod.Post, "/server/update-password-no-auth",
-            new JsonObject { ["username"] = user.Name, ["current_password"] = "nope", ["new_password"] = "new-pw" });
-        using var right = await server.SendJsonAsync(HttpMethod.Post, "/server/update-password-no-auth",
-            new JsonObject { ["username"] = user.Name, ["current_password"] = "old-pw", ["new_password"] = "new-pw" });
+        JsonObject Body(string current) => new()
+        {
+            ["username"] = user.Name,
+            ["current_password"] = current,
+            ["new_password"] = "new-pw",
+        };
+
+        const string Path = "/server/update-password-no-auth";
+
+        using var wrong = await server.SendJsonAsync(HttpMethod.Post, Path, Body("nope"));
+        using var right = await server.SendJsonAsync(HttpMethod.Post, Path, Body("old-pw"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
@@ -292,5 +300,17 @@ public sealed class WebServerRoutesTests
         using var response = await server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_login_whose_username_is_not_a_string_is_a_400_problem()
+    {
+        await using var server = await EmulationServer.StartAsync();
+
+        using var response = await server.SendJsonAsync(
+            HttpMethod.Post, "/server/login", new JsonObject { ["username"] = 5, ["password"] = "pw" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, server.State.Log.Count("login.failed"));
     }
 }

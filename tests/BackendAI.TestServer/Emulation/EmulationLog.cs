@@ -25,7 +25,8 @@ public sealed class EmulationLog
     public long Count(string name) => counters.TryGetValue(name, out var value) ? value : 0;
 
     /// <summary>Gets a snapshot of every counter.</summary>
-    public IReadOnlyDictionary<string, long> Counters => new Dictionary<string, long>(counters, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, long> Counters =>
+        new Dictionary<string, long>(counters, StringComparer.Ordinal);
 
     /// <summary>Adds one to a counter.</summary>
     /// <param name="name">The counter name.</param>

@@ -18,10 +18,16 @@ internal static class EmulationRequest
 
     /// <summary>Records the request and returns its body as an object (empty when there is no body), or an error
     /// result when the body is not a JSON object.</summary>
-    public static async Task<(JsonObject Body, IResult? Error)> ReadAsync(HttpContext context, EmulationState state)
+    public static async Task<(JsonObject Body, IResult? Error)> ReadAsync(
+        HttpContext context, EmulationState state)
     {
-        var text = await ReadTextAsync(context.Request);
+        var (text, tooLarge) = await ReadTextAsync(context.Request);
         Record(context, state, text);
+        if (tooLarge)
+        {
+            return ([], ManagerProblems.Problem(StatusCodes.Status413PayloadTooLarge, "invalid-api-params",
+                "Request body too large.", $"This server reads JSON bodies up to {MaxBodyBytes} bytes."));
+        }
 
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -51,32 +57,41 @@ internal static class EmulationRequest
         }
 
         var path = request.PathBase.Add(request.Path).Value ?? "/";
-        state.Log.Record(new ReceivedRequest(request.Method, path, request.QueryString.Value ?? "", headers, bodyText));
+        var query = request.QueryString.Value ?? "";
+        state.Log.Record(new ReceivedRequest(request.Method, path, query, headers, bodyText));
 
         var endpoint = context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint;
         state.Log.Increment(request.Method + " " + (endpoint?.RoutePattern.RawText ?? path));
     }
 
-    public static string? String(JsonObject body, string name) =>
-        body[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    /// <summary>Reads a string field; null when absent or JSON null.</summary>
+    /// <exception cref="InvalidFieldException">The field holds another JSON type.</exception>
+    public static string? String(JsonObject body, string name) => Field<string>(body, name, "a string");
 
+    /// <summary>Reads a boolean field; null when absent or JSON null.</summary>
+    /// <exception cref="InvalidFieldException">The field holds another JSON type.</exception>
     public static bool? Bool(JsonObject body, string name) =>
-        body[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+        body[name] is null ? null : Field<bool>(body, name, "true or false");
 
+    /// <summary>Reads an integer field; null when absent or JSON null.</summary>
+    /// <exception cref="InvalidFieldException">The field holds another JSON type.</exception>
     public static long? Long(JsonObject body, string name) =>
-        body[name] is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+        body[name] is null ? null : Field<long>(body, name, "an integer");
 
-    /// <summary>Reads a field that is one string or a list of strings; null when absent or of another shape.</summary>
+    /// <summary>Reads a field that is one string or a list of strings; null when absent or JSON null.</summary>
+    /// <exception cref="InvalidFieldException">The field holds anything else.</exception>
     public static List<string>? StringList(JsonObject body, string name)
     {
         switch (body[name])
         {
+            case null:
+                return null;
             case JsonValue value when value.TryGetValue<string>(out var single):
                 return [single];
             case JsonArray array when array.All(n => n is JsonValue v && v.TryGetValue<string>(out _)):
                 return [.. array.Select(n => n!.GetValue<string>())];
             default:
-                return null;
+                throw new InvalidFieldException(name, "a string or a list of strings", body[name]);
         }
     }
 
@@ -96,11 +111,38 @@ internal static class EmulationRequest
         return parsed.HasValue;
     }
 
-    private static async Task<string?> ReadTextAsync(HttpRequest request)
+    /// <summary>An endpoint filter that turns <see cref="InvalidFieldException"/> into a 400 problem.</summary>
+    public static async ValueTask<object?> RejectInvalidFieldsAsync(
+        EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(invocation);
+        }
+        catch (InvalidFieldException ex)
+        {
+            return ManagerProblems.BadRequest(ex.Message);
+        }
+    }
+
+    private static T? Field<T>(JsonObject body, string name, string expected)
+    {
+        var node = body[name];
+        if (node is null)
+        {
+            return default;
+        }
+
+        return node is JsonValue value && value.TryGetValue<T>(out var typed)
+            ? typed
+            : throw new InvalidFieldException(name, expected, node);
+    }
+
+    private static async Task<(string? Text, bool TooLarge)> ReadTextAsync(HttpRequest request)
     {
         if (request.ContentLength == 0)
         {
-            return null;
+            return (null, false);
         }
 
         using var buffer = new MemoryStream();
@@ -108,14 +150,19 @@ internal static class EmulationRequest
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
             {
                 break;
             }
-
-            buffer.Write(chunk, 0, read);
         }
 
-        return buffer.Length == 0 ? null : Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            return (null, true);
+        }
+
+        var text = buffer.Length == 0 ? null : Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return (text, false);
     }
 }

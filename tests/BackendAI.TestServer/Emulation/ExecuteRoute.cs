@@ -30,7 +30,8 @@ internal static class ExecuteRoute
                 run = CodeSimulator.Run(code);
                 if (!session.TryStartRun(runId, run))
                 {
-                    return ManagerProblems.BadRequest($"Run '{runId}' is still running; poll it with mode 'continue'.");
+                    return ManagerProblems.BadRequest(
+                        $"Run '{runId}' is still running; poll it with mode 'continue'.");
                 }
 
                 break;
@@ -43,7 +44,8 @@ internal static class ExecuteRoute
 
                 break;
             default:
-                return ManagerProblems.BadRequest($"Unsupported mode '{mode}'; this server knows 'query' and 'continue'.");
+                return ManagerProblems.BadRequest(
+                    $"Unsupported mode '{mode}'; this server knows 'query' and 'continue'.");
         }
 
         var output = run.NextPoll(out var finished);

@@ -41,7 +41,8 @@ internal static class FolderFileRoutes
         }
 
         var items = new JsonArray();
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        var entries = new DirectoryInfo(directory).EnumerateFileSystemInfos();
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             items.Add(new JsonObject
             {
@@ -67,7 +68,8 @@ internal static class FolderFileRoutes
         var paths = EmulationRequest.StringList(body, "path");
         if (paths is null || paths.Count == 0 || paths.Count > 50)
         {
-            return Task.FromResult(ManagerProblems.BadRequest("'path' must be a path or a list of 1 to 50 paths."));
+            return Task.FromResult(
+                ManagerProblems.BadRequest("'path' must be a path or a list of 1 to 50 paths."));
         }
 
         var parents = EmulationRequest.Bool(body, "parents") ?? true;
@@ -197,7 +199,8 @@ internal static class FolderFileRoutes
 
         if (!recursive && targets.FirstOrDefault(t => Directory.Exists(t.Path)) is { Name: { } dir })
         {
-            return Task.FromResult(ManagerProblems.BadRequest($"'{dir}' is a directory; set recursive to delete it."));
+            return Task.FromResult(
+                ManagerProblems.BadRequest($"'{dir}' is a directory; set recursive to delete it."));
         }
 
         foreach (var (_, path) in targets)

@@ -8,7 +8,7 @@ internal static class FolderPaths
     public static string? Resolve(EmulatedFolder folder, string? relative, bool allowRoot = false)
     {
         var segments = (relative ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Any(s => s == ".." || s.Contains('\0', StringComparison.Ordinal) || s.Contains('\\', StringComparison.Ordinal)))
+        if (segments.Any(s => s == ".." || s.AsSpan().IndexOfAny('\0', '\\') >= 0))
         {
             return null;
         }

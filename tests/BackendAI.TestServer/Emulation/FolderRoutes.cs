@@ -12,7 +12,8 @@ internal static partial class FolderRoutes
         routes.MapGet("/folders", EmulationRequest.Handler(context => ListAsync(context, state)));
         routes.MapPost("/folders", EmulationRequest.Handler(context => CreateAsync(context, state)));
         routes.MapGet("/folders/{name}", (HttpContext context, string name) => InfoAsync(context, state, name));
-        routes.MapDelete("/folders/{name}", (HttpContext context, string name) => DeleteAsync(context, state, name));
+        routes.MapDelete("/folders/{name}", (HttpContext context, string name) =>
+            DeleteAsync(context, state, name));
         routes.MapPost("/folders/{name}/rename", (HttpContext context, string name) =>
             RenameAsync(context, state, name));
     }
@@ -69,7 +70,8 @@ internal static partial class FolderRoutes
         if (name is null || !FolderName().IsMatch(name))
         {
             return ManagerProblems.BadRequest(
-                $"Invalid folder name '{name}': use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
+                $"Invalid folder name '{name}': use 1-64 letters, digits, '-', '_' or '.', "
+                + "not starting with '.'.");
         }
 
         var permission = EmulationRequest.String(body, "permission") ?? "rw";

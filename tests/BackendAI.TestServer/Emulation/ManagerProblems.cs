@@ -28,7 +28,8 @@ internal static class ManagerProblems
         Problem(StatusCodes.Status400BadRequest, "invalid-api-params", "Missing or invalid API parameters.", msg);
 
     public static IResult SessionNotFound(string name) =>
-        Problem(StatusCodes.Status404NotFound, "session-not-found", "No such session.", $"No session named '{name}'.");
+        Problem(StatusCodes.Status404NotFound, "session-not-found", "No such session.",
+            $"No session named '{name}'.");
 
     public static IResult FolderNotFound(string name) =>
         Problem(StatusCodes.Status404NotFound, "vfolder-not-found", "No such virtual folder.",

@@ -23,6 +23,7 @@ public static class ManagerRoutes
         ArgumentNullException.ThrowIfNull(state);
 
         var routes = app.MapGroup(prefix);
+        routes.AddEndpointFilter(EmulationRequest.RejectInvalidFieldsAsync);
         routes.MapGet("/manager/announcement",
             EmulationRequest.Handler(context => AnnouncementAsync(context, state)));
         routes.MapPost("/auth/update-password",

@@ -10,9 +10,12 @@ internal static class SessionRoutes
     {
         routes.MapPost("/session", EmulationRequest.Handler(context => CreateAsync(context, state)));
         routes.MapGet("/session/{name}", (HttpContext context, string name) => InfoAsync(context, state, name));
-        routes.MapDelete("/session/{name}", (HttpContext context, string name) => DestroyAsync(context, state, name));
-        routes.MapPatch("/session/{name}", (HttpContext context, string name) => RestartAsync(context, state, name));
-        routes.MapGet("/session/{name}/logs", (HttpContext context, string name) => LogsAsync(context, state, name));
+        routes.MapDelete("/session/{name}", (HttpContext context, string name) =>
+            DestroyAsync(context, state, name));
+        routes.MapPatch("/session/{name}", (HttpContext context, string name) =>
+            RestartAsync(context, state, name));
+        routes.MapGet("/session/{name}/logs", (HttpContext context, string name) =>
+            LogsAsync(context, state, name));
         routes.MapPost("/session/{name}", (HttpContext context, string name) =>
             ExecuteRoute.ExecuteAsync(context, state, name));
     }
@@ -36,7 +39,10 @@ internal static class SessionRoutes
 
         var config = body["config"] as JsonObject ?? [];
         var mounts = EmulationRequest.StringList(config, "mounts") ?? [];
-        if (state.RequireMountedFoldersExist && mounts.FirstOrDefault(m => state.FindFolder(m) is null) is { } missing)
+        var missing = state.RequireMountedFoldersExist
+            ? mounts.FirstOrDefault(m => state.FindFolder(m) is null)
+            : null;
+        if (missing is not null)
         {
             return ManagerProblems.FolderNotFound(missing);
         }
@@ -161,7 +167,9 @@ internal static class SessionRoutes
         {
             foreach (var (key, value) in given)
             {
-                environ[key] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "";
+                environ[key] = value is JsonValue v && v.TryGetValue<string>(out var text)
+                    ? text
+                    : value?.ToJsonString() ?? "";
             }
         }
 

@@ -45,8 +45,9 @@ public static class StorageProxyRoutes
             return ManagerProblems.FileNotFound(ticket.RelativePath);
         }
 
-        var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read,
-            FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var share = FileShare.ReadWrite | FileShare.Delete;
+        var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, share,
+            bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         Stream body = state.Faults.PendingDownloadCut is { } cut
             ? new CuttingReadStream(stream, cut, state.Faults, context)
             : stream;

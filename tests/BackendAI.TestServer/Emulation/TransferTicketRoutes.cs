@@ -13,7 +13,8 @@ internal static class TransferTicketRoutes
             Task.FromResult(RequestDownload(context, state, folder, body))));
     }
 
-    private static IResult RequestUpload(HttpContext context, EmulationState state, EmulatedFolder folder, JsonObject body)
+    private static IResult RequestUpload(
+        HttpContext context, EmulationState state, EmulatedFolder folder, JsonObject body)
     {
         var path = EmulationRequest.String(body, "path");
         var size = EmulationRequest.Long(body, "size");

@@ -197,5 +197,6 @@ internal static class TusUpload
         state.FindTicket(context.Request.Query["token"]) is { IsUpload: true } ticket ? ticket : null;
 
     private static IResult InvalidToken() =>
-        ManagerProblems.Problem(StatusCodes.Status404NotFound, "invalid-token", "Invalid or expired upload token.");
+        ManagerProblems.Problem(StatusCodes.Status404NotFound, "invalid-token",
+            "Invalid or expired upload token.");
 }

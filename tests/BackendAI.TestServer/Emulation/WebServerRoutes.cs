@@ -25,9 +25,11 @@ public static class WebServerRoutes
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(state);
 
-        app.MapPost("/server/login", EmulationRequest.Handler(context => WebLogin.LoginAsync(context, state)));
-        app.MapPost("/server/logout", EmulationRequest.Handler(context => LogoutAsync(context, state)));
-        app.MapPost("/server/update-password-no-auth", EmulationRequest.Handler(context =>
+        var server = app.MapGroup("/server");
+        server.AddEndpointFilter(EmulationRequest.RejectInvalidFieldsAsync);
+        server.MapPost("/login", EmulationRequest.Handler(context => WebLogin.LoginAsync(context, state)));
+        server.MapPost("/logout", EmulationRequest.Handler(context => LogoutAsync(context, state)));
+        server.MapPost("/update-password-no-auth", EmulationRequest.Handler(context =>
             PasswordRoutes.UpdateWithoutLoginAsync(context, state)));
         app.MapGet("/func", EmulationRequest.Handler(context => VersionAsync(context, state)));
 
