@@ -175,4 +175,23 @@ public sealed class SessionRoutesTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull(server.State.FindSession("s1"));
     }
+
+    [Fact]
+    public async Task Concurrent_creations_of_one_name_create_exactly_one_session()
+    {
+        await using var server = await EmulationServer.StartAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ =>
+            server.SendJsonAsync(HttpMethod.Post, "/session", CreateBody("shared"))));
+        var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+        var reused = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Equal(1, created);
+        Assert.Equal(15, reused);
+        Assert.Single(server.State.Sessions);
+    }
 }

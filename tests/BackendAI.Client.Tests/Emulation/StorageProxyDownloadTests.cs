@@ -134,4 +134,19 @@ public sealed class StorageProxyDownloadTests
         Assert.Equal(1, server.State.Faults.CutsDone);
         Assert.Equal(bytes, received.ToArray());
     }
+
+    [Fact]
+    public async Task A_head_request_reports_length_and_etag_without_a_body()
+    {
+        var (server, bytes, token) = await StartWithFileAsync(1234);
+        await using var _ = server;
+
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"/download?token={token}");
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
 }
