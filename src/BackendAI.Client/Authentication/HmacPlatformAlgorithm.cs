@@ -1,0 +1,29 @@
+namespace BackendAI.Client.Authentication;
+
+/// <summary>An HMAC computed by the platform's own one-shot functions (no allocation per call).</summary>
+internal sealed class HmacPlatformAlgorithm : HmacAlgorithm
+{
+    private readonly HmacFunction _hmac;
+
+    public HmacPlatformAlgorithm(string name, HmacFunction hmac, HashFunction hash, int digestSize)
+        : base(name, digestSize, HexOfEmptyHash(hash, digestSize))
+    {
+        _hmac = hmac;
+    }
+
+    /// <summary>The shape of <c>HMACSHA256.HashData(key, source, destination)</c> and its siblings.</summary>
+    public delegate int HmacFunction(ReadOnlySpan<byte> key, ReadOnlySpan<byte> source, Span<byte> destination);
+
+    /// <summary>The shape of <c>SHA256.HashData(source, destination)</c> and its siblings.</summary>
+    public delegate int HashFunction(ReadOnlySpan<byte> source, Span<byte> destination);
+
+    public override void Compute(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, Span<byte> destination) =>
+        _hmac(key, data, destination);
+
+    private static string HexOfEmptyHash(HashFunction hash, int digestSize)
+    {
+        Span<byte> digest = stackalloc byte[digestSize];
+        hash(ReadOnlySpan<byte>.Empty, digest);
+        return Convert.ToHexStringLower(digest);
+    }
+}
