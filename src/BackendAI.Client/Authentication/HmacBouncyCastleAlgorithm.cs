@@ -26,11 +26,35 @@ internal sealed class HmacBouncyCastleAlgorithm : HmacAlgorithm
         return new HmacBouncyCastleAlgorithm(name, createDigest, empty.Length, Convert.ToHexStringLower(empty));
     }
 
+    public override HmacKeyed CreateKeyed(ReadOnlySpan<byte> key)
+    {
+        var mac = new HMac(_createDigest());
+        mac.Init(new KeyParameter(key));
+        return new Keyed(mac);
+    }
+
     public override void Compute(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, Span<byte> destination)
     {
         var mac = new HMac(_createDigest());
         mac.Init(new KeyParameter(key));
         mac.BlockUpdate(data);
         mac.DoFinal(destination);
+    }
+
+    private sealed class Keyed : HmacKeyed
+    {
+        private readonly HMac _mac;
+
+        public Keyed(HMac mac)
+        {
+            _mac = mac;
+        }
+
+        // DoFinal leaves the MAC reset to its keyed state, ready for the next message.
+        public override void Compute(ReadOnlySpan<byte> data, Span<byte> destination)
+        {
+            _mac.BlockUpdate(data);
+            _mac.DoFinal(destination);
+        }
     }
 }

@@ -1,13 +1,18 @@
+using System.Security.Cryptography;
+
 namespace BackendAI.Client.Authentication;
 
 /// <summary>An HMAC computed by the platform's own one-shot functions (no allocation per call).</summary>
 internal sealed class HmacPlatformAlgorithm : HmacAlgorithm
 {
+    private readonly HashAlgorithmName _hashName;
     private readonly HmacFunction _hmac;
 
-    public HmacPlatformAlgorithm(string name, HmacFunction hmac, HashFunction hash, int digestSize)
+    public HmacPlatformAlgorithm(
+        string name, HashAlgorithmName hashName, HmacFunction hmac, HashFunction hash, int digestSize)
         : base(name, digestSize, HexOfEmptyHash(hash, digestSize))
     {
+        _hashName = hashName;
         _hmac = hmac;
     }
 
@@ -20,10 +25,39 @@ internal sealed class HmacPlatformAlgorithm : HmacAlgorithm
     public override void Compute(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, Span<byte> destination) =>
         _hmac(key, data, destination);
 
+    public override HmacKeyed CreateKeyed(ReadOnlySpan<byte> key) =>
+        new Keyed(IncrementalHash.CreateHMAC(_hashName, key));
+
     private static string HexOfEmptyHash(HashFunction hash, int digestSize)
     {
         Span<byte> digest = stackalloc byte[digestSize];
         hash(ReadOnlySpan<byte>.Empty, digest);
         return Convert.ToHexStringLower(digest);
+    }
+
+    private sealed class Keyed : HmacKeyed
+    {
+        private readonly IncrementalHash _hash;
+
+        public Keyed(IncrementalHash hash)
+        {
+            _hash = hash;
+        }
+
+        public override void Compute(ReadOnlySpan<byte> data, Span<byte> destination)
+        {
+            _hash.AppendData(data);
+            _hash.GetHashAndReset(destination);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

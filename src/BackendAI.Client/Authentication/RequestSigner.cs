@@ -77,7 +77,7 @@ public sealed class RequestSigner
         ReadOnlySpan<char> host = headers.Host is { Length: > 0 } explicitHost
             ? explicitHost
             : WireHost(uri, hostBuffer);
-        ReadOnlySpan<byte> key = _keys.GetOrAdd(day, host, _algorithm, _secret);
+        SignatureKeyCache.Entry key = _keys.GetOrAdd(day, host, _algorithm, _secret);
 
         var parts = new SignatureParts(
             request.Method.Method, uri.PathAndQuery, date, host,
@@ -92,13 +92,13 @@ public sealed class RequestSigner
         headers.TryAddWithoutValidation(AuthorizationHeader, authorization);
     }
 
-    private void SignParts(SignatureParts parts, ReadOnlySpan<byte> key, Span<byte> signature)
+    private void SignParts(SignatureParts parts, SignatureKeyCache.Entry key, Span<byte> signature)
     {
         int length = parts.GetLength(_algorithm);
         char[]? rented = length > StackChars ? ArrayPool<char>.Shared.Rent(length) : null;
         Span<char> text = (rented ?? stackalloc char[StackChars])[..length];
         parts.Write(text, _algorithm);
-        SignatureCalculator.Sign(_algorithm, key, text, signature);
+        SignatureCalculator.Sign(key, text, signature);
 
         if (rented is not null)
         {

@@ -180,12 +180,32 @@ public static class SignatureCalculator
     internal static void Sign(
         HmacAlgorithm algorithm, ReadOnlySpan<byte> key, ReadOnlySpan<char> stringToSign, Span<byte> signature)
     {
-        int length = Encoding.UTF8.GetByteCount(stringToSign);
-        byte[]? rented = length > StackChars * 2 ? ArrayPool<byte>.Shared.Rent(length) : null;
-        Span<byte> utf8 = rented ?? stackalloc byte[StackChars * 2];
-        int written = Encoding.UTF8.GetBytes(stringToSign, utf8);
-        algorithm.Compute(key, utf8[..written], signature);
+        byte[]? rented = null;
+        Span<byte> utf8 = Utf8(stringToSign, stackalloc byte[StackChars * 2], ref rented);
+        algorithm.Compute(key, utf8, signature);
+        Return(rented);
+    }
 
+    /// <summary>Computes the HMAC of a cached key over the string to sign into <paramref name="signature"/>.</summary>
+    internal static void Sign(SignatureKeyCache.Entry key, ReadOnlySpan<char> stringToSign, Span<byte> signature)
+    {
+        byte[]? rented = null;
+        Span<byte> utf8 = Utf8(stringToSign, stackalloc byte[StackChars * 2], ref rented);
+        key.Sign(utf8, signature);
+        Return(rented);
+    }
+
+    private static Span<byte> Utf8(ReadOnlySpan<char> text, Span<byte> stackBuffer, ref byte[]? rented)
+    {
+        int length = Encoding.UTF8.GetByteCount(text);
+        Span<byte> buffer = length <= stackBuffer.Length
+            ? stackBuffer
+            : rented = ArrayPool<byte>.Shared.Rent(length);
+        return buffer[..Encoding.UTF8.GetBytes(text, buffer)];
+    }
+
+    private static void Return(byte[]? rented)
+    {
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
