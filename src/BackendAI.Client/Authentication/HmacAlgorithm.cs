@@ -26,7 +26,7 @@ internal abstract class HmacAlgorithm
     /// <summary>Gets the size of a digest in bytes.</summary>
     public int DigestSize { get; }
 
-    /// <summary>Gets the lower-case hex digest of the empty byte string (the last line of the string to sign).</summary>
+    /// <summary>Gets the lower-case hex digest of the empty byte string (last line of the string to sign).</summary>
     public string EmptyDigestHex { get; }
 
     /// <summary>Gets the names of every supported hash, lower-case.</summary>
@@ -42,7 +42,7 @@ internal abstract class HmacAlgorithm
     /// <summary>Creates an HMAC keyed with <paramref name="key"/>, for signing many messages with one key.</summary>
     public abstract HmacKeyed CreateKeyed(ReadOnlySpan<byte> key);
 
-    /// <summary>Computes <c>HMAC(key, data)</c> into <paramref name="destination"/> (exactly DigestSize bytes).</summary>
+    /// <summary>Computes <c>HMAC(key, data)</c> into <paramref name="destination"/> (DigestSize bytes).</summary>
     public abstract void Compute(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, Span<byte> destination);
 
     private static Dictionary<string, HmacAlgorithm> CreateAll()
@@ -52,18 +52,21 @@ internal abstract class HmacAlgorithm
             CreateMd5(),
             CreateSha1(),
             HmacBouncyCastleAlgorithm.Create("sha224", static () => new Sha224Digest()),
-            new HmacPlatformAlgorithm("sha256", HashAlgorithmName.SHA256, HMACSHA256.HashData, SHA256.HashData, SHA256.HashSizeInBytes),
-            new HmacPlatformAlgorithm("sha384", HashAlgorithmName.SHA384, HMACSHA384.HashData, SHA384.HashData, SHA384.HashSizeInBytes),
-            new HmacPlatformAlgorithm("sha512", HashAlgorithmName.SHA512, HMACSHA512.HashData, SHA512.HashData, SHA512.HashSizeInBytes),
+            new HmacPlatformAlgorithm("sha256", HashAlgorithmName.SHA256, HMACSHA256.HashData, SHA256.HashData),
+            new HmacPlatformAlgorithm("sha384", HashAlgorithmName.SHA384, HMACSHA384.HashData, SHA384.HashData),
+            new HmacPlatformAlgorithm("sha512", HashAlgorithmName.SHA512, HMACSHA512.HashData, SHA512.HashData),
             HmacBouncyCastleAlgorithm.Create("sha3_224", static () => new Sha3Digest(224)),
             HMACSHA3_256.IsSupported
-                ? new HmacPlatformAlgorithm("sha3_256", HashAlgorithmName.SHA3_256, HMACSHA3_256.HashData, SHA3_256.HashData, 32)
+                ? new HmacPlatformAlgorithm(
+                    "sha3_256", HashAlgorithmName.SHA3_256, HMACSHA3_256.HashData, SHA3_256.HashData)
                 : HmacBouncyCastleAlgorithm.Create("sha3_256", static () => new Sha3Digest(256)),
             HMACSHA3_384.IsSupported
-                ? new HmacPlatformAlgorithm("sha3_384", HashAlgorithmName.SHA3_384, HMACSHA3_384.HashData, SHA3_384.HashData, 48)
+                ? new HmacPlatformAlgorithm(
+                    "sha3_384", HashAlgorithmName.SHA3_384, HMACSHA3_384.HashData, SHA3_384.HashData)
                 : HmacBouncyCastleAlgorithm.Create("sha3_384", static () => new Sha3Digest(384)),
             HMACSHA3_512.IsSupported
-                ? new HmacPlatformAlgorithm("sha3_512", HashAlgorithmName.SHA3_512, HMACSHA3_512.HashData, SHA3_512.HashData, 64)
+                ? new HmacPlatformAlgorithm(
+                    "sha3_512", HashAlgorithmName.SHA3_512, HMACSHA3_512.HashData, SHA3_512.HashData)
                 : HmacBouncyCastleAlgorithm.Create("sha3_512", static () => new Sha3Digest(512)),
             HmacBouncyCastleAlgorithm.Create("blake2b", static () => new Blake2bDigest(512)),
             HmacBouncyCastleAlgorithm.Create("blake2s", static () => new Blake2sDigest(256)),
@@ -75,9 +78,9 @@ internal abstract class HmacAlgorithm
     // The manager offers md5 and sha1 for signatures; using them is the caller's configured choice.
     [SuppressMessage("Security", "CA5351", Justification = "Protocol-defined hash, chosen by configuration.")]
     private static HmacPlatformAlgorithm CreateMd5() =>
-        new("md5", HashAlgorithmName.MD5, HMACMD5.HashData, MD5.HashData, MD5.HashSizeInBytes);
+        new("md5", HashAlgorithmName.MD5, HMACMD5.HashData, MD5.HashData);
 
     [SuppressMessage("Security", "CA5350", Justification = "Protocol-defined hash, chosen by configuration.")]
     private static HmacPlatformAlgorithm CreateSha1() =>
-        new("sha1", HashAlgorithmName.SHA1, HMACSHA1.HashData, SHA1.HashData, SHA1.HashSizeInBytes);
+        new("sha1", HashAlgorithmName.SHA1, HMACSHA1.HashData, SHA1.HashData);
 }

@@ -1,6 +1,6 @@
 namespace BackendAI.Client.Authentication;
 
-/// <summary>An HMAC bound to one key, reusable for many messages (not safe for concurrent use).</summary>
+/// <summary>An HMAC bound to one key, reusable for many messages; not safe for concurrent use.</summary>
 internal abstract class HmacKeyed : IDisposable
 {
     /// <summary>Computes the HMAC of <paramref name="data"/> into <paramref name="destination"/> and resets.</summary>

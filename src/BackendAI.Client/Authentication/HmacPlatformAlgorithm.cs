@@ -8,9 +8,8 @@ internal sealed class HmacPlatformAlgorithm : HmacAlgorithm
     private readonly HashAlgorithmName _hashName;
     private readonly HmacFunction _hmac;
 
-    public HmacPlatformAlgorithm(
-        string name, HashAlgorithmName hashName, HmacFunction hmac, HashFunction hash, int digestSize)
-        : base(name, digestSize, HexOfEmptyHash(hash, digestSize))
+    public HmacPlatformAlgorithm(string name, HashAlgorithmName hashName, HmacFunction hmac, HashFunction hash)
+        : base(name, EmptyHash(hash).Length, Convert.ToHexStringLower(EmptyHash(hash)))
     {
         _hashName = hashName;
         _hmac = hmac;
@@ -28,11 +27,10 @@ internal sealed class HmacPlatformAlgorithm : HmacAlgorithm
     public override HmacKeyed CreateKeyed(ReadOnlySpan<byte> key) =>
         new Keyed(IncrementalHash.CreateHMAC(_hashName, key));
 
-    private static string HexOfEmptyHash(HashFunction hash, int digestSize)
+    private static byte[] EmptyHash(HashFunction hash)
     {
-        Span<byte> digest = stackalloc byte[digestSize];
-        hash(ReadOnlySpan<byte>.Empty, digest);
-        return Convert.ToHexStringLower(digest);
+        Span<byte> digest = stackalloc byte[64];
+        return digest[..hash(ReadOnlySpan<byte>.Empty, digest)].ToArray();
     }
 
     private sealed class Keyed : HmacKeyed

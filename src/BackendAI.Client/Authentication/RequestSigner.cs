@@ -31,7 +31,8 @@ public sealed class RequestSigner
         ArgumentNullException.ThrowIfNull(secretKey);
         if (secretKey.Length == 0)
         {
-            throw new ArgumentException("The secret key must not be empty when an access key is given.", nameof(secretKey));
+            throw new ArgumentException(
+                "The secret key must not be empty when an access key is given.", nameof(secretKey));
         }
 
         _algorithm = SignatureCalculator.GetAlgorithm(hashType, nameof(hashType));
@@ -48,7 +49,7 @@ public sealed class RequestSigner
     /// <c>X-BackendAI-Date</c> (the manager's order; empty values count as absent); the host is the explicit
     /// <c>Host</c> header, else the URI's punycode host with its port unless it is the scheme's default.
     /// </summary>
-    /// <param name="request">The request to sign; its <see cref="HttpRequestMessage.RequestUri"/> must be absolute.</param>
+    /// <param name="request">The request to sign, with an absolute <see cref="HttpRequestMessage.RequestUri"/>.</param>
     /// <exception cref="InvalidOperationException">The URI, the date or the API version header is missing, or the
     /// date has no readable calendar day.</exception>
     public void Sign(HttpRequestMessage request)
@@ -106,7 +107,8 @@ public sealed class RequestSigner
         }
     }
 
-    /// <summary>Returns the Host header SocketsHttpHandler sends for <paramref name="uri"/> when none is set.</summary>
+    /// <summary>Returns the Host header SocketsHttpHandler sends for <paramref name="uri"/> when none is set.
+    /// </summary>
     private static ReadOnlySpan<char> WireHost(Uri uri, Span<char> buffer)
     {
         string host = uri.IdnHost;

@@ -75,7 +75,8 @@ public static class SignatureCalculator
     /// <param name="stringToSign">The string to sign.</param>
     /// <returns>The signature in lower-case hex.</returns>
     /// <exception cref="ArgumentException">The hash is not supported or the date has no readable day.</exception>
-    public static string ComputeSignature(string secretKey, string hashType, string date, string host, string stringToSign)
+    public static string ComputeSignature(
+        string secretKey, string hashType, string date, string host, string stringToSign)
     {
         ArgumentNullException.ThrowIfNull(date);
         Span<byte> day = stackalloc byte[SignatureDay.Length];

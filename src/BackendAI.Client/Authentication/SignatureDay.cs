@@ -20,9 +20,9 @@ internal static class SignatureDay
             return true;
         }
 
-        if (DateTime.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime parsed))
+        if (DateTime.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime gmt))
         {
-            return parsed.TryFormat(destination, out _, "yyyyMMdd", CultureInfo.InvariantCulture);
+            return gmt.TryFormat(destination, out _, "yyyyMMdd", CultureInfo.InvariantCulture);
         }
 
         return false;
@@ -31,7 +31,8 @@ internal static class SignatureDay
     private static bool TryWriteIso(ReadOnlySpan<char> date, Span<byte> destination)
     {
         // yyyy-mm-dd followed by the end, 'T' or a space.
-        if (date.Length < 10 || date[4] != '-' || date[7] != '-' || (date.Length > 10 && date[10] is not ('T' or ' ')))
+        bool separated = date.Length == 10 || (date.Length > 10 && date[10] is 'T' or ' ');
+        if (date.Length < 10 || date[4] != '-' || date[7] != '-' || !separated)
         {
             return false;
         }

@@ -16,7 +16,8 @@ internal sealed class SignatureKeyCache
     private int _next = -1;
 
     /// <summary>Returns the entry for <paramref name="day"/> (8 ASCII digits) and <paramref name="host"/>.</summary>
-    public Entry GetOrAdd(ReadOnlySpan<byte> day, ReadOnlySpan<char> host, HmacAlgorithm algorithm, ReadOnlySpan<byte> secret)
+    public Entry GetOrAdd(
+        ReadOnlySpan<byte> day, ReadOnlySpan<char> host, HmacAlgorithm algorithm, ReadOnlySpan<byte> secret)
     {
         long dayValue = BinaryPrimitives.ReadInt64LittleEndian(day);
         for (int i = 0; i < Capacity; i++)
