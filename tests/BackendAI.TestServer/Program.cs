@@ -10,7 +10,8 @@ if (portAt >= 0)
         || !int.TryParse(args[portAt + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int port)
         || port > 65535)
     {
-        Console.Error.WriteLine($"--port needs a number from 0 to 65535, got '{(portAt + 1 < args.Length ? args[portAt + 1] : "")}'.");
+        string given = portAt + 1 < args.Length ? args[portAt + 1] : "";
+        Console.Error.WriteLine($"--port needs a number from 0 to 65535, got '{given}'.");
         return 2;
     }
 

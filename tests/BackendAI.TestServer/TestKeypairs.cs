@@ -16,7 +16,8 @@ public static class TestKeypairs
     public const string UnicodeAccessKey = "AKUNICODEKEY00000000";
 
     /// <summary>Gets every keypair: access key to secret key.</summary>
-    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> All { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [DefaultAccessKey] = DefaultSecretKey,
         [SecondAccessKey] = "second-secret-key-ABCDEFGHIJKLMNOPQRSTUV",

@@ -19,11 +19,14 @@ public sealed class TestServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private int _connections;
 
-    private TestServerHost(WebApplication app, TestServerOptions options, ServerClock clock)
+    private TestServerHost(WebApplication app, TestServerOptions options)
     {
         _app = app;
         Options = options;
-        Clock = clock;
+        Clock = app.Services.GetRequiredService<ServerClock>();
+        Recorder = app.Services.GetRequiredService<RequestRecorder>();
+        Faults = app.Services.GetRequiredService<FaultInjector>();
+        Announcement = app.Services.GetRequiredService<Announcement>();
     }
 
     /// <summary>Gets the server's address, <c>http://127.0.0.1:port/</c>.</summary>
@@ -36,21 +39,25 @@ public sealed class TestServerHost : IAsyncDisposable
     public TestServerOptions Options { get; }
 
     /// <summary>Gets every request received.</summary>
-    public RequestRecorder Recorder { get; } = new();
+    public RequestRecorder Recorder { get; }
 
     /// <summary>Gets the injected faults.</summary>
-    public FaultInjector Faults { get; } = new();
+    public FaultInjector Faults { get; }
 
     /// <summary>Gets the server's clock, whose <see cref="ServerClock.Offset"/> skews it.</summary>
     public ServerClock Clock { get; }
 
     /// <summary>Gets the announcement served by <c>GET /manager/announcement</c>.</summary>
-    public Announcement Announcement { get; } = new();
+    public Announcement Announcement { get; }
 
     /// <summary>Gets the number of TCP connections accepted so far.</summary>
     public int AcceptedConnections => Volatile.Read(ref _connections);
 
-    /// <summary>Gets the services of the running application (for route modules).</summary>
+    /// <summary>
+    /// Gets the services of the running application; route modules find the <see cref="RequestRecorder"/>,
+    /// <see cref="FaultInjector"/>, <see cref="ServerClock"/>, <see cref="Announcement"/> and
+    /// <see cref="TestServerOptions"/> of this instance there.
+    /// </summary>
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server.</summary>
@@ -59,7 +66,6 @@ public sealed class TestServerHost : IAsyncDisposable
     public static async Task<TestServerHost> StartAsync(TestServerOptions? options = null)
     {
         options ??= new TestServerOptions();
-        var clock = new ServerClock(options.TimeProvider);
         TestServerHost? host = null;
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -83,8 +89,14 @@ public sealed class TestServerHost : IAsyncDisposable
             }));
         });
 
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new ServerClock(options.TimeProvider));
+        builder.Services.AddSingleton(new RequestRecorder());
+        builder.Services.AddSingleton(new FaultInjector());
+        builder.Services.AddSingleton(new Announcement());
+
         WebApplication app = builder.Build();
-        host = new TestServerHost(app, options, clock);
+        host = new TestServerHost(app, options);
         Configure(app, host);
 
         await app.StartAsync();

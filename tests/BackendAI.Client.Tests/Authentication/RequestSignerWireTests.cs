@@ -68,7 +68,7 @@ public sealed class RequestSignerWireTests : IClassFixture<LocalManagerFixture>
 
         foreach (HttpContent content in new HttpContent[] { json, multipart, mixed })
         {
-            using HttpResponseMessage response = await client.PostAsync(new Uri("/echo", UriKind.Relative), content);
+            using HttpResponseMessage response = await client.PostAsync(Relative("/echo"), content);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }
@@ -83,7 +83,8 @@ public sealed class RequestSignerWireTests : IClassFixture<LocalManagerFixture>
         using HttpResponseMessage response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.EndsWith(" GMT", _server.Recorder.Requests.Last(r => r.Method == "DELETE").Header("Date"), StringComparison.Ordinal);
+        string? sentDate = _server.Recorder.Requests.Last(r => r.Method == "DELETE").Header("Date");
+        Assert.EndsWith(" GMT", sentDate, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class RequestSignerWireTests : IClassFixture<LocalManagerFixture>
         using HttpResponseMessage response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("api.example.test", _server.Recorder.Requests.Last(r => r.RawTarget == "/echo?host=explicit").Header("Host"));
+        Assert.Equal("api.example.test", Received("/echo?host=explicit").Header("Host"));
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class RequestSignerWireTests : IClassFixture<LocalManagerFixture>
         using HttpResponseMessage response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_server.Recorder.Requests.Last(r => r.RawTarget == "/echo?twice=1").Headers, h => h.Key == "Authorization");
+        Assert.Single(Received("/echo?twice=1").Headers, h => h.Key == "Authorization");
     }
 
     [Fact]
@@ -139,6 +140,11 @@ public sealed class RequestSignerWireTests : IClassFixture<LocalManagerFixture>
             response.Dispose();
         }
     }
+
+    private static Uri Relative(string target) => new(target, UriKind.Relative);
+
+    private BackendAI.TestServer.Recording.RecordedRequest Received(string rawTarget) =>
+        _server.Recorder.Requests.Last(r => r.RawTarget == rawTarget);
 
     private HttpClient Client(string hashType)
     {

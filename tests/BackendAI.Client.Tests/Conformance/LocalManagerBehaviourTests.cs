@@ -36,13 +36,14 @@ public sealed class LocalManagerBehaviourTests
         using HttpClient client = Signed(server);
         using var content = new StringContent("{\"k\":\"v\"}", Encoding.UTF8, "application/json");
 
-        using HttpResponseMessage response = await client.PostAsync(new Uri("/echo?q=a%2Fb%20c", UriKind.Relative), content);
+        using HttpResponseMessage response = await client.PostAsync(Relative("/echo?q=a%2Fb%20c"), content);
 
         var recorded = Assert.Single(server.Recorder.Requests);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(("POST", "/echo?q=a%2Fb%20c"), (recorded.Method, recorded.RawTarget));
         Assert.Equal("{\"k\":\"v\"}", Encoding.UTF8.GetString(recorded.Body));
-        Assert.StartsWith("BackendAI signMethod=HMAC-SHA256", recorded.Header("authorization"), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "BackendAI signMethod=HMAC-SHA256", recorded.Header("authorization"), StringComparison.Ordinal);
         Assert.Equal(200, recorded.Status);
     }
 
@@ -51,7 +52,8 @@ public sealed class LocalManagerBehaviourTests
     {
         await using TestServerHost server = await TestServerHost.StartAsync();
         using HttpClient client = Signed(server);
-        FaultRule redirect = server.Faults.Inject(Fault.Status(301, location: "http://elsewhere.test/"), times: 1, pathPrefix: "/folders");
+        FaultRule redirect = server.Faults.Inject(
+            Fault.Status(301, location: "http://elsewhere.test/"), times: 1, pathPrefix: "/folders");
         server.Faults.Inject(Fault.Status(503), times: 1, pathPrefix: "/session");
 
         using HttpResponseMessage unaffected = await client.GetAsync(new Uri("/echo", UriKind.Relative));
@@ -90,7 +92,7 @@ public sealed class LocalManagerBehaviourTests
         server.Faults.Inject(Fault.ResetAfterBody());
         using var content = new StringContent("payload");
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync(new Uri("/session", UriKind.Relative), content));
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync(Relative("/session"), content));
 
         Assert.Equal("payload", Encoding.UTF8.GetString(server.Recorder.Last.Body));
         Assert.Null(server.Recorder.Last.Status);
@@ -103,7 +105,8 @@ public sealed class LocalManagerBehaviourTests
         using HttpClient client = Plain(server);
         server.Faults.Inject(Fault.SlowBody(TimeSpan.FromMilliseconds(5), chunkSize: 8));
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("/", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        using HttpResponseMessage response = await client.GetAsync(
+            Relative("/"), HttpCompletionOption.ResponseHeadersRead);
         await using Stream body = await response.Content.ReadAsStreamAsync();
         var received = new MemoryStream();
         int reads = 0;
@@ -113,7 +116,8 @@ public sealed class LocalManagerBehaviourTests
             received.Write(buffer, 0, n);
         }
 
-        Assert.Equal("{\"version\":\"v8.20240315\",\"manager\":\"24.03.9\"}", Encoding.UTF8.GetString(received.ToArray()));
+        Assert.Equal(
+            "{\"version\":\"v8.20240315\",\"manager\":\"24.03.9\"}", Encoding.UTF8.GetString(received.ToArray()));
         Assert.True(reads > 1, $"the body came in {reads} read(s)");
     }
 
@@ -127,8 +131,9 @@ public sealed class LocalManagerBehaviourTests
         using HttpResponseMessage response = await client.GetAsync(new Uri("/echo", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Date/time sync error", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(response.Headers.Date > DateTimeOffset.UtcNow.AddMinutes(45), $"server date {response.Headers.Date}");
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Date/time sync error", body, StringComparison.Ordinal);
+        Assert.True(response.Headers.Date > DateTimeOffset.UtcNow.AddMinutes(45), $"server {response.Headers.Date}");
     }
 
     [Fact]
@@ -136,9 +141,12 @@ public sealed class LocalManagerBehaviourTests
     {
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(TestServerHost.GetRefusedAddress()));
+        Uri refused = TestServerHost.GetRefusedAddress();
 
-        Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(refused));
+
+        var socketError = Assert.IsType<SocketException>(error.InnerException);
+        Assert.Equal(SocketError.ConnectionRefused, socketError.SocketErrorCode);
     }
 
     [Fact]
@@ -193,16 +201,22 @@ public sealed class LocalManagerBehaviourTests
         Assert.Equal(HttpStatusCode.BadRequest, unsigned.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         using JsonDocument problem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync());
-        Assert.Equal("https://api.backend.ai/probs/generic-not-found", problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal(
+            "https://api.backend.ai/probs/generic-not-found", problem.RootElement.GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.NotFound, skipped.StatusCode);
     }
 
-    private static HttpClient Plain(TestServerHost server) =>
-        new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+    private static Uri Relative(string target) => new(target, UriKind.Relative);
 
-    private static HttpClient Signed(TestServerHost server) =>
-        new(new SigningHandler(new RequestSigner(TestKeypairs.DefaultAccessKey, TestKeypairs.DefaultSecretKey, "sha256")))
+    private static HttpClient Plain(TestServerHost server) =>
+        new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
         {
             BaseAddress = server.BaseAddress,
         };
+
+    private static HttpClient Signed(TestServerHost server)
+    {
+        var signer = new RequestSigner(TestKeypairs.DefaultAccessKey, TestKeypairs.DefaultSecretKey, "sha256");
+        return new HttpClient(new SigningHandler(signer)) { BaseAddress = server.BaseAddress };
+    }
 }

@@ -74,7 +74,8 @@ public sealed class ServerVerificationReplayTests : IClassFixture<LocalManagerFi
     [MemberData(nameof(CaseIds))]
     public async Task Each_case_replayed_byte_for_byte_gets_the_recorded_status_type_title_and_message(string id)
     {
-        JsonElement c = File.Value.GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        JsonElement c = File.Value.GetProperty("cases").EnumerateArray()
+            .Single(x => x.GetProperty("id").GetString() == id);
         byte[] request = BuildRequest(c, DateTimeOffset.UtcNow);
 
         RawHttpResponse response = await RawHttp.SendAsync(_server.BaseAddress, request, CancellationToken.None);
@@ -100,7 +101,8 @@ public sealed class ServerVerificationReplayTests : IClassFixture<LocalManagerFi
     {
         JsonElement request = c.GetProperty("request");
         RenderedDate? date = c.GetProperty("date") is { ValueKind: JsonValueKind.Object } d
-            ? ConformanceDates.Render(d.GetProperty("format").GetString()!, now.AddSeconds(d.GetProperty("offset_seconds").GetInt32()))
+            ? ConformanceDates.Render(
+                d.GetProperty("format").GetString()!, now.AddSeconds(d.GetProperty("offset_seconds").GetInt32()))
             : null;
         string body = request.GetProperty("body").GetString()!;
         string? authorization = Authorization(c.GetProperty("sign"), date, now, body);
@@ -136,7 +138,8 @@ public sealed class ServerVerificationReplayTests : IClassFixture<LocalManagerFi
         bool supported = SignatureCalculator.IsSupported(hashType);
         RenderedDate signedDate = sign.GetProperty("date") switch
         {
-            { ValueKind: JsonValueKind.Object } f => ConformanceDates.Render(f.GetProperty("format").GetString()!, now),
+            { ValueKind: JsonValueKind.Object } f =>
+                ConformanceDates.Render(f.GetProperty("format").GetString()!, now),
             var s when s.GetString() == "{date}" => date!,
             var s => new RenderedDate(s.GetString()!, ""),
         };
@@ -149,7 +152,7 @@ public sealed class ServerVerificationReplayTests : IClassFixture<LocalManagerFi
         string host = Fill(sign.GetProperty("host").GetString()!, signedDate.Text);
         string bodyHash = sign.GetProperty("body_hash_of").GetString() == "body"
             ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))
-            : supported ? HmacAlgorithm.TryGet(hashType, out var a) ? a.EmptyDigestHex : "" : "";
+            : HmacAlgorithm.TryGet(hashType, out HmacAlgorithm? algorithm) ? algorithm.EmptyDigestHex : "";
         Assert.True(sign.GetProperty("body_hash_of").GetString() == "empty" || hashType == "sha256");
 
         string stringToSign = string.Join('\n',
@@ -160,7 +163,8 @@ public sealed class ServerVerificationReplayTests : IClassFixture<LocalManagerFi
         // Unsupported hashes are refused before the signature is read; any hex stands in for one.
         string computed = supported
             ? SignatureCalculator.ComputeSignature(
-                sign.GetProperty("secret_key").GetString()!, hashType, Encoding.ASCII.GetBytes(day), host, stringToSign)
+                sign.GetProperty("secret_key").GetString()!, hashType, Encoding.ASCII.GetBytes(day), host,
+                stringToSign)
             : new string('0', 64);
         string signature = sign.GetProperty("signature").GetString() switch
         {

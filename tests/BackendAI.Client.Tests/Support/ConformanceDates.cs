@@ -35,7 +35,8 @@ public static partial class ConformanceDates
             "iso-naive" => Wall(utc, "yyyy-MM-dd'T'HH:mm:ss.ffffff", ""),
             "iso-naive-at" => Wall(utc.ToOffset(Offset(argument)), "yyyy-MM-dd'T'HH:mm:ss.ffffff", ""),
             "space-naive" => Wall(utc, "yyyy-MM-dd HH:mm:ss", ""),
-            "abbr" => Wall(utc.ToOffset(TimeSpan.FromHours(ZoneHours[argument])), "yyyy-MM-dd HH:mm:ss", " " + argument),
+            "abbr" => Wall(
+                utc.ToOffset(TimeSpan.FromHours(ZoneHours[argument])), "yyyy-MM-dd HH:mm:ss", " " + argument),
             "rfc1123" => Wall(utc, "ddd, dd MMM yyyy HH:mm:ss", " GMT"),
             "rfc850" => Wall(utc, "dddd, dd-MMM-yy HH:mm:ss", " GMT"),
             "asctime" => Wall(utc, "ddd MMM dd HH:mm:ss yyyy", ""),

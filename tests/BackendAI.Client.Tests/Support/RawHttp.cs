@@ -19,7 +19,8 @@ public sealed record RawHttpResponse(int Status, IReadOnlyList<KeyValuePair<stri
 public static class RawHttp
 {
     /// <summary>Sends <paramref name="request"/> to <paramref name="server"/> and parses the response.</summary>
-    public static async Task<RawHttpResponse> SendAsync(Uri server, byte[] request, CancellationToken cancellationToken)
+    public static async Task<RawHttpResponse> SendAsync(
+        Uri server, byte[] request, CancellationToken cancellationToken)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(server.Host, server.Port, cancellationToken);

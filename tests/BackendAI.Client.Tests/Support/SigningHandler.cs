@@ -20,9 +20,11 @@ public sealed class SigningHandler : DelegatingHandler
     /// <summary>Gets or sets the date header value; null renders the current UTC time.</summary>
     public string? Date { get; set; }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        string date = Date ?? DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+        string date = Date ?? DateTimeOffset.UtcNow.ToString(
+            "yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
         request.Headers.TryAddWithoutValidation("X-BackendAI-Date", date);
         request.Headers.TryAddWithoutValidation("X-BackendAI-Version", "v8.20240315");
         _signer.Sign(request);

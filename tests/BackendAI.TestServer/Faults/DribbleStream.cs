@@ -28,7 +28,8 @@ internal sealed class DribbleStream : Stream
         set => throw new NotSupportedException();
     }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(
+        ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         for (int at = 0; at < buffer.Length; at += _chunkSize)
         {

@@ -79,7 +79,8 @@ public sealed class RecordedRequest
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Method} {RawTarget} {Protocol} -> {Status?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
+    public override string ToString() =>
+        $"{Method} {RawTarget} {Protocol} -> {Status?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
 
     internal void AppendBody(ReadOnlySpan<byte> bytes, int limit)
     {

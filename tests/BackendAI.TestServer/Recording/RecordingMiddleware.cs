@@ -28,9 +28,9 @@ internal sealed class RecordingMiddleware
             }
         }
 
+        string rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         var record = new RecordedRequest(
-            context.Connection.Id, request.Method, context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
-            request.Protocol, headers, _clock.UtcNow);
+            context.Connection.Id, request.Method, rawTarget, request.Protocol, headers, _clock.UtcNow);
         _recorder.Add(record);
         request.Body = new RecordingStream(request.Body, record, _bodyLimit);
 

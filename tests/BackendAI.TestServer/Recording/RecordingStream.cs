@@ -28,7 +28,8 @@ internal sealed class RecordingStream : Stream
         set => throw new NotSupportedException();
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> ReadAsync(
+        Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int read = await _inner.ReadAsync(buffer, cancellationToken);
         _record.AppendBody(buffer.Span[..read], _limit);

@@ -45,7 +45,8 @@ internal sealed record AuthorizationParameters(string SignMethod, string AccessK
             pairs[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
         }
 
-        if (!pairs.TryGetValue("credential", out string? credential) || !pairs.TryGetValue("signMethod", out string? method)
+        if (!pairs.TryGetValue("credential", out string? credential)
+            || !pairs.TryGetValue("signMethod", out string? method)
             || credential.IndexOf(':', StringComparison.Ordinal) is var colon && colon < 0)
         {
             problem = Malformed();

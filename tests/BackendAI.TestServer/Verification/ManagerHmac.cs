@@ -21,7 +21,8 @@ internal static class ManagerHmac
     };
 
     /// <summary>Gets a value indicating whether the hash has a fixed-size digest (the shake functions do not).</summary>
-    public static bool HasFixedDigest(string hashType) => Guaranteed.Contains(hashType) && !hashType.StartsWith("shake", StringComparison.Ordinal);
+    public static bool HasFixedDigest(string hashType) =>
+        Guaranteed.Contains(hashType) && !hashType.StartsWith("shake", StringComparison.Ordinal);
 
     /// <summary>Returns the hex digest of the empty byte string.</summary>
     public static string EmptyDigestHex(string hashType)

@@ -80,14 +80,16 @@ internal sealed class ManagerVerification
     private Problem? Verify(HttpContext context, string? newVersion, string? legacyVersion)
     {
         IHeaderDictionary headers = context.Request.Headers;
-        string? rawDate = NonEmpty(headers.Date) ?? First(headers["X-BackendAI-Date"]) ?? First(headers["X-Sorna-Date"]);
+        string? rawDate = NonEmpty(headers.Date)
+            ?? First(headers["X-BackendAI-Date"]) ?? First(headers["X-Sorna-Date"]);
         if (string.IsNullOrEmpty(rawDate) || !ManagerDate.TryParse(rawDate, out DateTimeOffset date, out string day)
             || !IsWithinWindow(date))
         {
             return Problem.InvalidAuthParameters("Date/time sync error");
         }
 
-        AuthorizationParameters? auth = AuthorizationParameters.Parse(First(headers.Authorization), out Problem? problem);
+        AuthorizationParameters? auth =
+            AuthorizationParameters.Parse(First(headers.Authorization), out Problem? problem);
         if (auth is null)
         {
             return problem ?? Problem.AuthorizationFailed("Unauthorized access");
@@ -129,9 +131,11 @@ internal sealed class ManagerVerification
         string rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         string stringToSign = string.Join('\n',
             context.Request.Method, rawTarget, rawDate, "host:" + host,
-            "content-type:" + MediaType(First(headers.ContentType)), versionLine, ManagerHmac.EmptyDigestHex(hashType));
+            "content-type:" + MediaType(First(headers.ContentType)), versionLine,
+            ManagerHmac.EmptyDigestHex(hashType));
         string expected = ManagerHmac.Sign(hashType, secretKey, day, host, stringToSign);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(auth.Signature)))
+        byte[] presented = Encoding.UTF8.GetBytes(auth.Signature);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), presented))
         {
             return Problem.AuthorizationFailed("Signature mismatch");
         }
