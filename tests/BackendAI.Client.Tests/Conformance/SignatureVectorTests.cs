@@ -1,0 +1,69 @@
+using System.Text.Json;
+using BackendAI.Client.Authentication;
+using BackendAI.Client.Tests.Support;
+
+namespace BackendAI.Client.Tests.Conformance;
+
+public sealed class SignatureVectorTests
+{
+    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(LoadCases);
+
+    public static TheoryData<string> CaseIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (string id in Cases.Value.Keys)
+        {
+            data.Add(id);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_vector_file_holds_all_339_cases()
+    {
+        Assert.Equal(339, Cases.Value.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Each_vector_gives_the_recorded_string_to_sign_signature_and_authorization(string id)
+    {
+        JsonElement c = Cases.Value[id];
+        string hashType = c.GetProperty("hash_type").GetString()!;
+        JsonElement expected = c.GetProperty("expected");
+
+        if (expected.TryGetProperty("error", out JsonElement error))
+        {
+            Assert.Equal("unsupported-hash-type", error.GetString());
+            Assert.False(SignatureCalculator.IsSupported(hashType));
+            var refusal = Assert.Throws<ArgumentException>(() => new RequestSigner("AK", "secret", hashType));
+            Assert.Contains($"'{hashType}'", refusal.Message, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.True(SignatureCalculator.IsSupported(hashType));
+        string date = c.GetProperty("date").GetString()!;
+        string host = c.GetProperty("host").GetString()!;
+        string mediaType = SignatureCalculator.MediaTypeOf(c.GetProperty("content_type").GetString());
+        string stringToSign = SignatureCalculator.BuildStringToSign(
+            c.GetProperty("method").GetString()!, c.GetProperty("target").GetString()!, date, host, mediaType,
+            c.GetProperty("version").GetString()!, hashType);
+        Assert.Equal(expected.GetProperty("string_to_sign").GetString(), stringToSign);
+
+        string signature = SignatureCalculator.ComputeSignature(
+            c.GetProperty("secret_key").GetString()!, hashType, date, host, stringToSign);
+        Assert.Equal(expected.GetProperty("signature").GetString(), signature);
+
+        string authorization = SignatureCalculator.FormatAuthorization(
+            c.GetProperty("access_key").GetString()!, hashType, signature);
+        Assert.Equal(expected.GetProperty("authorization").GetString(), authorization);
+    }
+
+    private static Dictionary<string, JsonElement> LoadCases()
+    {
+        using JsonDocument document = ConformanceFiles.Load("signatures.json");
+        return document.RootElement.GetProperty("cases").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.Clone());
+    }
+}

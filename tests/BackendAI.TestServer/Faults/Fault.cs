@@ -1,0 +1,34 @@
+namespace BackendAI.TestServer.Faults;
+
+/// <summary>A misbehaviour the server shows instead of (or on top of) its normal answer.</summary>
+public abstract record Fault
+{
+    private protected Fault()
+    {
+    }
+
+    /// <summary>Waits <paramref name="delay"/> before anything else happens, then answers normally.</summary>
+    public static Fault StallBeforeHeaders(TimeSpan delay) => new StallFault(delay);
+
+    /// <summary>Reads the whole request body, then aborts the connection without answering.</summary>
+    public static Fault ResetAfterBody() => new ResetFault();
+
+    /// <summary>Answers with <paramref name="status"/>, an optional <c>Location</c> and a text body.</summary>
+    public static Fault Status(int status, string? location = null, string body = "") =>
+        new StatusFault(status, location, body);
+
+    /// <summary>Answers normally but writes the body <paramref name="chunkSize"/> bytes at a time, <paramref name="gap"/> apart.</summary>
+    public static Fault SlowBody(TimeSpan gap, int chunkSize = 1) => new SlowBodyFault(gap, chunkSize);
+}
+
+/// <summary>See <see cref="Fault.StallBeforeHeaders"/>.</summary>
+public sealed record StallFault(TimeSpan Delay) : Fault;
+
+/// <summary>See <see cref="Fault.ResetAfterBody"/>.</summary>
+public sealed record ResetFault : Fault;
+
+/// <summary>See <see cref="Fault.Status"/>.</summary>
+public sealed record StatusFault(int StatusCode, string? Location, string Body) : Fault;
+
+/// <summary>See <see cref="Fault.SlowBody"/>.</summary>
+public sealed record SlowBodyFault(TimeSpan Gap, int ChunkSize) : Fault;
