@@ -147,6 +147,19 @@ public sealed class ConfigurationEnvironment
     public string GetEnv(string key, string? defaultValue = null) =>
         GetEnv(key, defaultValue, static value => value);
 
+    /// <summary>
+    /// Gets one variable by its full name (for example <c>XDG_STATE_HOME</c>) from the snapshot: the
+    /// environment, or the <c>.env</c> file where the environment lacks it.
+    /// </summary>
+    /// <param name="name">The variable's full name.</param>
+    /// <returns>The value as found, or null when it is not set.</returns>
+    public string? GetVariable(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+
+        return _values.TryGetValue(name, out var value) ? value.Value : null;
+    }
+
     /// <summary>Returns the variable that supplies a setting, <c>BACKEND_</c> first, or null.</summary>
     internal EnvironmentValue? Find(string key)
     {
