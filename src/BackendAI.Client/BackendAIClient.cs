@@ -38,7 +38,7 @@ public sealed class BackendAIClient : IDisposable
         var cookies = Config.EndpointType == EndpointType.Session
             ? new SessionCookieAuthenticator(_options.LoginStore ?? LoginStores.ForConfig(Config), Config.Endpoints, time)
             : null;
-        IRequestAuthenticator? authenticator = cookies ?? CreateSigner(Config);
+        var authenticator = (IRequestAuthenticator?)cookies ?? CreateSigner(Config);
         _pipeline = new RequestPipeline(Config, HttpHandlerFactory.Create(Config), authenticator, time, _logger);
         Auth = new AuthFunctions(this, cookies);
         System = new SystemFunctions(this);
