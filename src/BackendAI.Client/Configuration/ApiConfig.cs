@@ -58,7 +58,9 @@ public sealed partial class ApiConfig
 
         AccessKey = accessKey;
         SecretKey = secretKey;
-        Pool = new EndpointPool(Endpoints, LoadBalancing, timeProvider: null, options.ShuffleRandom);
+        // The list keeps a repeated endpoint as configured; the pool tracks each endpoint once.
+        Pool = new EndpointPool(
+            Endpoints.Distinct().ToList(), LoadBalancing, options.TimeProvider, options.ShuffleRandom);
     }
 
     /// <summary>

@@ -124,6 +124,12 @@ public sealed class ApiConfigOptions
     public Random? ShuffleRandom { get; set; }
 
     /// <summary>
+    /// Gets or sets the clock the endpoint pool uses for backoff and probing; code only (not bound).
+    /// Default: <see cref="TimeProvider.System"/>.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
     /// Builds the configuration from these options, the process environment and the <c>.env</c> file.
     /// </summary>
     /// <returns>The validated configuration.</returns>
