@@ -147,7 +147,7 @@ public sealed class TestServerHost : IAsyncDisposable
         app.Use((context, next) => faults.InvokeAsync(context, next));
         app.Use((context, next) => verification.InvokeAsync(context, next));
 
-        BasicRoutes.MapPublic(app, host.Announcement);
+        BasicRoutes.MapPublic(app, host.Announcement, host.Options.Mode);
         host.Options.ConfigureRoutes?.Invoke(app);
         BasicRoutes.MapFallback(app, host.Options.Mode);
     }

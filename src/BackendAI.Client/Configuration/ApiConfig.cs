@@ -58,6 +58,7 @@ public sealed partial class ApiConfig
 
         AccessKey = accessKey;
         SecretKey = secretKey;
+
         // The list keeps a repeated endpoint as configured; the pool tracks each endpoint once.
         Pool = new EndpointPool(
             Endpoints.Distinct().ToList(), LoadBalancing, options.TimeProvider, options.ShuffleRandom);

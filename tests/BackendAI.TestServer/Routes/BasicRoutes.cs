@@ -7,8 +7,11 @@ namespace BackendAI.TestServer.Routes;
 /// <summary>The routes every mode has: version probe, announcement, and the echo (verify-only) or a 404.</summary>
 internal static class BasicRoutes
 {
-    /// <summary>Adds <c>GET /</c>, <c>GET /func/</c> and <c>GET /manager/announcement</c>.</summary>
-    public static void MapPublic(WebApplication app, Announcement announcement)
+    /// <summary>
+    /// Adds <c>GET /</c>, and in verify-only mode <c>GET /func/</c> and <c>GET /manager/announcement</c>
+    /// (in emulation mode the emulated web server and manager serve those two).
+    /// </summary>
+    public static void MapPublic(WebApplication app, Announcement announcement, TestServerMode mode)
     {
         string versions = new JsonObject
         {
@@ -16,6 +19,11 @@ internal static class BasicRoutes
             ["manager"] = ApiVersions.ManagerRelease,
         }.ToJsonString();
         app.MapGet("/", () => Results.Text(versions, "application/json"));
+        if (mode == TestServerMode.Emulation)
+        {
+            return;
+        }
+
         app.MapGet("/func/", () => Results.Text(versions, "application/json"));
         app.MapGet("/manager/announcement", () =>
         {
