@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BackendAI.Cli.Commands;
+using BackendAI.Client;
 using BackendAI.Client.Configuration;
 
 namespace BackendAI.Cli;
@@ -25,6 +26,7 @@ internal sealed class CliApplication
         _context = new CliContext(output, error, environment);
         Root = new RootCommand("Command-line client for the Backend.AI platform.");
         Root.Options.Add(_context.OutputOption);
+        Root.Options.Add(_context.DebugOption);
         Root.Subcommands.Add(ConfigCommand.Create(_context));
     }
 
@@ -53,6 +55,16 @@ internal sealed class CliApplication
         {
             await _context.Error.WriteLineAsync($"Configuration error: {ex.Message}");
             return ExitCodes.ConfigurationError;
+        }
+        catch (BackendAIApiException ex)
+        {
+            await _context.Error.WriteLineAsync(ErrorText.Describe(ex));
+            return ExitCodes.Failure;
+        }
+        catch (BackendAIException ex)
+        {
+            await _context.Error.WriteLineAsync($"Error: {ex.Message}");
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

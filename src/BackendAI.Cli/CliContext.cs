@@ -1,5 +1,7 @@
 using System.CommandLine;
+using BackendAI.Client;
 using BackendAI.Client.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace BackendAI.Cli;
 
@@ -10,6 +12,13 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
 {
     /// <summary>Gets the global <c>--output text|json</c> option.</summary>
     public Option<string> OutputOption { get; } = CreateOutputOption();
+
+    /// <summary>Gets the global <c>--debug</c> option: log the client's requests and fail-overs to standard error.</summary>
+    public Option<bool> DebugOption { get; } = new("--debug")
+    {
+        Description = "Log requests, fail-overs and retries to standard error (never keys or cookies).",
+        Recursive = true,
+    };
 
     /// <summary>Gets the writer for results (standard output).</summary>
     public TextWriter Output { get; } = output;
@@ -26,6 +35,28 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
     /// <summary>Builds the configuration from the environment and the nearest .env file.</summary>
     /// <exception cref="ConfigurationException">A value cannot be accepted.</exception>
     public ApiConfig LoadConfig() => ApiConfig.Create(options: null, environment());
+
+    /// <summary>
+    /// Builds the configuration and opens a client on it: version negotiation included, the announcement
+    /// left to the <c>announcement</c> command. The caller disposes the client.
+    /// </summary>
+    /// <param name="parseResult">The parsed command line (for <c>--debug</c>).</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <returns>The open client.</returns>
+    public async Task<BackendAIClient> OpenClientAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var config = LoadConfig();
+        var options = new BackendAIClientOptions { FetchAnnouncement = false };
+        if (parseResult.GetValue(DebugOption))
+        {
+            options.LoggerFactory = LoggerFactory.Create(builder => builder
+                .SetMinimumLevel(LogLevel.Debug)
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        }
+
+        return await BackendAIClient.OpenAsync(config, options, cancellationToken);
+    }
 
     private static Option<string> CreateOutputOption()
     {
