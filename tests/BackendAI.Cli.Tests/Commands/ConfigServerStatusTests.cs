@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text.Json;
 using BackendAI.TestServer;
 using BackendAI.TestServer.Emulation;
@@ -147,5 +148,28 @@ public sealed class ConfigServerStatusTests
         var root = JsonDocument.Parse(json.Output).RootElement;
         Assert.Equal("user@example.com", root.GetProperty("logged_in_user").GetString());
         Assert.Equal("session", root.GetProperty("endpoint_type").GetString());
+    }
+
+    [UnixFact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_login_file_others_can_read_is_reported_on_the_login_line_and_config_still_exits_with_0()
+    {
+        await using var fixture = await SessionModeFixture.StartAsync();
+        await fixture.Sandbox.RunAsync(
+            new ScriptedPrompter(SessionModeFixture.User, SessionModeFixture.Password), "login");
+        var mode = File.GetUnixFileMode(fixture.LoginFile);
+        File.SetUnixFileMode(fixture.LoginFile, mode | UnixFileMode.OtherRead);
+
+        var text = await fixture.Sandbox.RunAsync("config");
+        var json = await fixture.Sandbox.RunAsync("config", "-o", "json");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Logged in as            (the kept login cannot be read: ", text.Output,
+            StringComparison.Ordinal);
+        Assert.Contains("chmod 600", text.Output, StringComparison.Ordinal);
+        Assert.Equal(0, json.ExitCode);
+        var root = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("logged_in_user").ValueKind);
+        Assert.StartsWith("Login: ", json.Error, StringComparison.Ordinal);
     }
 }
