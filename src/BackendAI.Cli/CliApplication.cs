@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BackendAI.Cli.Commands;
+using BackendAI.Cli.Prompting;
 using BackendAI.Client;
 using BackendAI.Client.Configuration;
 
@@ -17,17 +18,28 @@ internal sealed class CliApplication
     /// <param name="output">Where results go.</param>
     /// <param name="error">Where errors and hints go.</param>
     /// <param name="environment">Supplies the configuration environment; the process's by default.</param>
-    public CliApplication(TextWriter output, TextWriter error, Func<ConfigurationEnvironment>? environment = null)
+    /// <param name="prompter">Asks for user names and passwords; the terminal by default.</param>
+    public CliApplication(
+        TextWriter output,
+        TextWriter error,
+        Func<ConfigurationEnvironment>? environment = null,
+        IPrompter? prompter = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
         environment ??= static () => ConfigurationEnvironment.FromProcess();
+        prompter ??= new ConsolePrompter();
         _context = new CliContext(output, error, environment);
         Root = new RootCommand("Command-line client for the Backend.AI platform.");
         Root.Options.Add(_context.OutputOption);
         Root.Options.Add(_context.DebugOption);
         Root.Subcommands.Add(ConfigCommand.Create(_context));
+        Root.Subcommands.Add(ApiCommand.Create(_context));
+        Root.Subcommands.Add(AnnouncementCommand.Create(_context));
+        Root.Subcommands.Add(LoginCommand.Create(_context, prompter));
+        Root.Subcommands.Add(LogoutCommand.Create(_context));
+        Root.Subcommands.Add(UpdatePasswordCommand.Create(_context, prompter));
     }
 
     /// <summary>Gets the root command, to which each command group adds its commands.</summary>
@@ -39,7 +51,8 @@ internal sealed class CliApplication
     /// <returns>The process exit code.</returns>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
-        var parseResult = Root.Parse(args);
+        // No response files: "@name" is a value here (api --data @body.json), not a file of arguments.
+        var parseResult = Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var invocation = new InvocationConfiguration
         {
             Output = _context.Output,

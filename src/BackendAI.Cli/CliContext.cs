@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using BackendAI.Client;
 using BackendAI.Client.Configuration;
 using Microsoft.Extensions.Logging;
@@ -45,7 +48,28 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
     /// <returns>The open client.</returns>
     public async Task<BackendAIClient> OpenClientAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var config = LoadConfig();
+        var client = CreateClient(LoadConfig(), parseResult);
+        try
+        {
+            await client.OpenAsync(cancellationToken);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates a client on <paramref name="config"/> without opening it, with <c>--debug</c> logging and the
+    /// announcement left out, for commands that bound or time the opening themselves. The caller disposes it.
+    /// </summary>
+    /// <param name="config">The configuration.</param>
+    /// <param name="parseResult">The parsed command line (for <c>--debug</c>).</param>
+    /// <returns>The client, not yet open.</returns>
+    public BackendAIClient CreateClient(ApiConfig config, ParseResult parseResult)
+    {
         var options = new BackendAIClientOptions { FetchAnnouncement = false };
         if (parseResult.GetValue(DebugOption))
         {
@@ -55,7 +79,25 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         }
 
-        return await BackendAIClient.OpenAsync(config, options, cancellationToken);
+        return new BackendAIClient(config, options);
+    }
+
+    /// <summary>Writes one indented JSON document to standard output, text in any script left unescaped.</summary>
+    /// <param name="write">Writes the document's value.</param>
+    /// <returns>A task that completes when the document is written.</returns>
+    public async Task WriteJsonAsync(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            write(json);
+        }
+
+        await Output.WriteLineAsync(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     private static Option<string> CreateOutputOption()

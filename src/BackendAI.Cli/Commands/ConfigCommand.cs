@@ -9,18 +9,26 @@ internal static class ConfigCommand
     {
         var command = new Command(
             "config",
-            "Show the configuration in effect (from BACKEND_* variables, the nearest .env file and defaults).");
-        command.SetAction(parseResult => Run(context, parseResult));
+            "Show the configuration in effect (from BACKEND_* variables, the nearest .env file and defaults) "
+            + "and the server's version.");
+        command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult, cancellationToken));
         return command;
     }
 
-    private static int Run(CliContext context, ParseResult parseResult)
+    private static async Task<int> RunAsync(
+        CliContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         var config = context.LoadConfig();
+        var status = await ConfigServerStatus.FetchAsync(context, config, parseResult, cancellationToken);
 
         if (context.GetOutputFormat(parseResult) == OutputFormat.Json)
         {
-            ConfigJsonView.Write(config, context.Output);
+            ConfigJsonView.Write(config, status, context.Output);
+            if (status.LoginProblem is not null)
+            {
+                await context.Error.WriteLineAsync($"Login: {status.LoginProblem}");
+            }
+
             if (config.Endpoint is null)
             {
                 // Standard output stays one JSON document; the hint goes to standard error.
@@ -29,7 +37,7 @@ internal static class ConfigCommand
         }
         else
         {
-            ConfigTextView.Write(config, context.Output);
+            ConfigTextView.Write(config, status, context.Output);
             if (config.Endpoint is null)
             {
                 context.Output.WriteLine();

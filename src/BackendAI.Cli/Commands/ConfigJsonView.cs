@@ -6,11 +6,12 @@ using BackendAI.Client.Configuration;
 namespace BackendAI.Cli.Commands;
 
 /// <summary>
-/// Renders a configuration as one JSON object (seed names as keys; timeouts in seconds, 0 = no limit).
+/// Renders a configuration as one JSON object (seed names as keys; timeouts in seconds, 0 = no limit), with the
+/// server's versions and the logged-in user (null when unknown).
 /// </summary>
 internal static class ConfigJsonView
 {
-    internal static void Write(ApiConfig config, TextWriter output)
+    internal static void Write(ApiConfig config, ConfigServerStatus status, TextWriter output)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
@@ -46,6 +47,10 @@ internal static class ConfigJsonView
             json.WriteNumber("connection_timeout", config.ConnectionTimeout.TotalSeconds);
             json.WriteNumber("read_timeout", config.ReadTimeout.TotalSeconds);
             json.WriteBoolean("is_anonymous", config.IsAnonymous);
+            json.WriteString("server_version", status.ServerVersion);
+            json.WriteString("manager_version", status.ManagerVersion);
+            json.WriteString("negotiated_version", status.NegotiatedVersion);
+            json.WriteString("logged_in_user", status.LoggedInUser);
             json.WriteEndObject();
         }
 

@@ -4,12 +4,12 @@ using BackendAI.Client.Configuration;
 
 namespace BackendAI.Cli.Commands;
 
-/// <summary>Renders a configuration as aligned "label  value" lines.</summary>
+/// <summary>Renders a configuration, the server's versions and the login as aligned lines.</summary>
 internal static class ConfigTextView
 {
     private const int LabelWidth = 24;
 
-    internal static void Write(ApiConfig config, TextWriter output)
+    internal static void Write(ApiConfig config, ConfigServerStatus status, TextWriter output)
     {
         var mode = config.EndpointType == EndpointType.Api ? "api" : "session";
         var endpoint = config.Endpoint is null ? "(not set)" : $"{config.Endpoint.AbsoluteUri} ({mode} mode)";
@@ -21,6 +21,13 @@ internal static class ConfigTextView
         }
 
         Line(output, "Client version", $"{LibraryVersion()} (API version {config.Version})");
+        if (status.Contacted)
+        {
+            Line(output, "Server", ServerText(status));
+            Line(output, "Negotiated API version", status.NegotiatedVersion
+                ?? $"(not negotiated; requests use {config.Version})");
+        }
+
         Line(output, "Domain", config.Domain);
         Line(output, "Group", config.Group);
         if (config.EndpointType == EndpointType.Api)
@@ -32,7 +39,9 @@ internal static class ConfigTextView
         }
         else
         {
-            Line(output, "Authentication", "login cookie (see 'backend.ai login')");
+            Line(output, "Logged in as", status.LoginProblem is not null
+                ? $"(the kept login cannot be read: {status.LoginProblem})"
+                : status.LoggedInUser ?? "(not logged in; run 'backend.ai login')");
         }
 
         Line(output, "Skip TLS verification", config.SkipSslCertValidation ? "yes" : "no");
@@ -55,6 +64,10 @@ internal static class ConfigTextView
         LoadBalancingStrategy.LowestLatency => "lowest_latency",
         _ => "failover",
     };
+
+    private static string ServerText(ConfigServerStatus status) => status.Answered
+        ? $"API {status.ServerVersion ?? "(version not reported)"} (manager {status.ManagerVersion ?? "unknown"})"
+        : "(failed to fetch)";
 
     private static string Seconds(TimeSpan value) => value == TimeSpan.Zero
         ? "no limit"
