@@ -90,5 +90,9 @@ internal sealed class CliApplication
             await _context.Error.WriteLineAsync($"Error: {ex.Message}");
             return ExitCodes.Failure;
         }
+        finally
+        {
+            _context.FlushLogs();
+        }
     }
 }

@@ -13,6 +13,8 @@ namespace BackendAI.Cli;
 /// </summary>
 internal sealed class CliContext(TextWriter output, TextWriter error, Func<ConfigurationEnvironment> environment)
 {
+    private ILoggerFactory? _loggerFactory;
+
     /// <summary>Gets the global <c>--output text|json</c> option.</summary>
     public Option<string> OutputOption { get; } = CreateOutputOption();
 
@@ -73,13 +75,20 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
         var options = new BackendAIClientOptions { FetchAnnouncement = false };
         if (parseResult.GetValue(DebugOption))
         {
-            options.LoggerFactory = LoggerFactory.Create(builder => builder
+            options.LoggerFactory = _loggerFactory ??= LoggerFactory.Create(builder => builder
                 .SetMinimumLevel(LogLevel.Debug)
                 .AddSimpleConsole(console => console.SingleLine = true)
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         }
 
         return new BackendAIClient(config, options);
+    }
+
+    /// <summary>Flushes and releases the <c>--debug</c> loggers, so the last lines reach standard error.</summary>
+    public void FlushLogs()
+    {
+        _loggerFactory?.Dispose();
+        _loggerFactory = null;
     }
 
     /// <summary>Writes one indented JSON document to standard output, text in any script left unescaped.</summary>

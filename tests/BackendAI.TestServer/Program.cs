@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using BackendAI.TestServer;
 using BackendAI.TestServer.Emulation;
 
@@ -56,6 +57,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+
+// `kill` (SIGTERM) stops the server as Ctrl+C does, also when it runs in the background of a script.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 
 try
 {

@@ -27,10 +27,14 @@ internal sealed class ManagerVerification
         _options = options;
     }
 
-    /// <summary>Gets a value indicating whether a route answers without authentication.</summary>
+    /// <summary>
+    /// Gets a value indicating whether a route answers without authentication: the version probe, the
+    /// announcement, and the expired-password change (its body carries the credentials).
+    /// </summary>
     public static bool IsPublic(string method, PathString path) =>
-        method is "GET" or "HEAD"
-        && (path == "/" || path == "/func" || path == "/func/" || path == "/manager/announcement");
+        (method is "GET" or "HEAD"
+            && (path == "/" || path == "/func" || path == "/func/" || path == "/manager/announcement"))
+        || (method == "POST" && path == "/auth/update-password-no-auth");
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
