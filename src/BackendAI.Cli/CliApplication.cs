@@ -28,7 +28,13 @@ internal sealed class CliApplication
         Root.Options.Add(_context.OutputOption);
         Root.Options.Add(_context.DebugOption);
         Root.Subcommands.Add(ConfigCommand.Create(_context));
+        Root.Subcommands.Add(RunCommand.Create(_context));
+        Root.Subcommands.Add(SessionCommand.Create(_context));
+        Root.Subcommands.Add(VFolderCommand.Create(_context));
     }
+
+    /// <summary>Gets what the commands share; tests use it to draw as on a terminal.</summary>
+    internal CliContext Context => _context;
 
     /// <summary>Gets the root command, to which each command group adds its commands.</summary>
     public RootCommand Root { get; }
