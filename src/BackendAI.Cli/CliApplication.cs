@@ -51,6 +51,9 @@ internal sealed class CliApplication
             Output = _context.Output,
             Error = _context.Error,
             EnableDefaultExceptionHandler = false,
+
+            // After Ctrl+C a command gets this long to clean up (run destroys its session) before the exit.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
         };
 
         try

@@ -32,7 +32,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
     /// progress bars) rather than a file or pipe (plain lines). True only for the console's own, unredirected
     /// standard output; tests set it to draw as on a terminal.
     /// </summary>
-    public bool OutputIsTerminal { get; set; } = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+    public bool OutputIsTerminal { get; set; } =
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 
     /// <summary>Creates the text renderer over <see cref="Output"/> for the current terminal state.</summary>
     public HumanOutput CreateHumanOutput() => new(Output, OutputIsTerminal);

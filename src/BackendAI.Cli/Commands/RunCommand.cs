@@ -33,7 +33,8 @@ internal static class RunCommand
         {
             var text = await code.ReadAsync(parseResult, cancellationToken);
             var options = session.Build(parseResult, parseResult.GetRequiredValue(image), "run");
-            return await RunAsync(context, parseResult, options, text, parseResult.GetValue(keep), cancellationToken);
+            var keepSession = parseResult.GetValue(keep);
+            return await RunAsync(context, parseResult, options, text, keepSession, cancellationToken);
         });
         return command;
     }
@@ -111,7 +112,8 @@ internal static class RunCommand
         catch (BackendAIException ex)
         {
             await context.Error.WriteLineAsync(
-                $"Session {name} could not be destroyed ({ex.Message}); remove it with: backend.ai session rm {name}");
+                $"Session {name} could not be destroyed ({ex.Message}); "
+                + $"remove it with: backend.ai session rm {name}");
             return false;
         }
     }

@@ -84,7 +84,7 @@ internal static class SessionCommand
         return command;
     }
 
-    /// <summary>Lists the top-level fields of a manager answer as name/value pairs, in the answer's order.</summary>
+    /// <summary>Lists the top-level fields of a manager answer as name/value pairs, in order.</summary>
     internal static IEnumerable<KeyValuePair<string, string>> Properties(JsonElement answer) =>
         answer.ValueKind == JsonValueKind.Object
             ? answer.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, JsonDisplay.Text(p.Value)))

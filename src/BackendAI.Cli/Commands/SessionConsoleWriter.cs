@@ -45,7 +45,8 @@ internal sealed class SessionConsoleWriter
                 _context.Error.Flush();
                 break;
             default:
-                _context.Error.WriteLine($"[{item.Stream} output, not shown in a terminal: {item.Text.Length} characters]");
+                _context.Error.WriteLine(
+                    $"[{item.Stream} output, not shown in a terminal: {item.Text.Length} characters]");
                 break;
         }
     }

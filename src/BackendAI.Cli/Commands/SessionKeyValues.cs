@@ -23,12 +23,13 @@ internal static class SessionKeyValues
     }
 
     /// <summary>Reads the pairs of an option that passed validation.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Read(ParseResult parseResult, Option<string[]> option) =>
+    public static IEnumerable<KeyValuePair<string, string>> Read(
+        ParseResult parseResult, Option<string[]> option) =>
         (parseResult.GetValue(option) ?? []).Select(text => TryParse(text, out var key, out var value)
             ? KeyValuePair.Create(key, value)
-            : throw new ArgumentException($"'{text}' is not KEY=VALUE; the option's validator should have said so."));
+            : throw new InvalidOperationException($"'{text}' is not KEY=VALUE and passed validation."));
 
-    /// <summary>Splits <c>KEY=VALUE</c> at the first <c>=</c>; the key must be non-blank, the value may be empty.</summary>
+    /// <summary>Splits <c>KEY=VALUE</c> at the first <c>=</c>; the key must not be blank, the value may.</summary>
     internal static bool TryParse(string text, out string key, out string value)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);

@@ -22,7 +22,8 @@ internal static class SessionLifecycleCommands
         {
             var session = parseResult.GetRequiredValue(name);
             using var client = await context.OpenClientAsync(parseResult, cancellationToken);
-            var answer = await client.Sessions.DestroyAsync(session, parseResult.GetValue(forced), cancellationToken);
+            var answer = await client.Sessions.DestroyAsync(
+                session, parseResult.GetValue(forced), cancellationToken);
 
             if (context.GetOutputFormat(parseResult) == OutputFormat.Json)
             {

@@ -66,7 +66,10 @@ internal static class VFolderCommand
     private static Command CreateCreate(CliContext context)
     {
         var name = NameArgument();
-        var host = new Option<string?>("--host") { Description = "The storage host (proxy:volume). Default: the manager's." };
+        var host = new Option<string?>("--host")
+        {
+            Description = "The storage host (proxy:volume). Default: the manager's.",
+        };
         var group = new Option<string?>("--group", "-g")
         {
             Description = "The project (group) that owns the folder. Default: a personal folder.",

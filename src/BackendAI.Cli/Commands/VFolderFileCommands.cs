@@ -55,7 +55,10 @@ internal static class VFolderFileCommands
             Description = "The directories to create inside the folder.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var parents = new Option<bool>("--parents", "-p") { Description = "Create missing parent directories too." };
+        var parents = new Option<bool>("--parents", "-p")
+        {
+            Description = "Create missing parent directories too.",
+        };
         var existOk = new Option<bool>("--exist-ok") { Description = "Do not fail when a directory exists." };
         var command = new Command("mkdir", "Create directories in a folder.");
         command.Arguments.Add(name);

@@ -29,7 +29,8 @@ internal static class VFolderTransferCommands
             var file = parseResult.GetRequiredValue(local);
             if (!file.Exists)
             {
-                await context.Error.WriteLineAsync($"Error: the file to upload, '{file.FullName}', does not exist.");
+                await context.Error.WriteLineAsync(
+                    $"Error: the file to upload, '{file.FullName}', does not exist.");
                 return ExitCodes.Failure;
             }
 

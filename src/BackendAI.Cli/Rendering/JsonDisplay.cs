@@ -23,7 +23,9 @@ internal static class JsonDisplay
 
     /// <summary>Renders the property <paramref name="name"/> of an object; empty when it is absent.</summary>
     public static string Property(JsonElement item, string name) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) ? Text(value) : string.Empty;
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value)
+            ? Text(value)
+            : string.Empty;
 
     /// <summary>Renders a size property as bytes for people (<c>1.5 MiB</c>); other values as they are.</summary>
     public static string Size(JsonElement item, string name) =>
@@ -36,7 +38,8 @@ internal static class JsonDisplay
     public static string Time(JsonElement item, string name)
     {
         var text = Property(item, name);
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+        var styles = DateTimeStyles.AssumeUniversal;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var time)
             ? time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
             : text;
     }

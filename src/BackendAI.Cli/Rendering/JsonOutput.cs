@@ -16,8 +16,7 @@ internal static class JsonOutput
     }
 
     /// <summary>Writes a manager answer as it came, indented, followed by a line break.</summary>
-    public static void Write(TextWriter writer, JsonElement document) =>
-        Write(writer, document.ValueKind == JsonValueKind.Undefined ? null : JsonNode.Parse(document.GetRawText()));
+    public static void Write(TextWriter writer, JsonElement document) => Write(writer, ToNode(document));
 
     /// <summary>Converts a manager answer into a node that can be placed inside a larger document.</summary>
     public static JsonNode? ToNode(JsonElement value) =>

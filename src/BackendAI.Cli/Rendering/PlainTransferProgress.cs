@@ -34,8 +34,9 @@ internal sealed class PlainTransferProgress : IProgress<TransferProgress>
             if (value.Resumes > _lastResumes)
             {
                 _lastResumes = value.Resumes;
+                var at = ByteSize.Format(value.Transferred);
                 _writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{_label}: connection broken; resumed at {ByteSize.Format(value.Transferred)} (resume {value.Resumes})"));
+                    $"{_label}: connection broken; resumed at {at} (resume {value.Resumes})"));
             }
 
             var step = value.Total is > 0 and var total

@@ -28,7 +28,8 @@ internal sealed class TableView
     {
         if (cells.Length > Columns.Count)
         {
-            throw new ArgumentException($"The row has {cells.Length} cells for {Columns.Count} columns.", nameof(cells));
+            throw new ArgumentException(
+                $"The row has {cells.Length} cells for {Columns.Count} columns.", nameof(cells));
         }
 
         var row = new string[Columns.Count];

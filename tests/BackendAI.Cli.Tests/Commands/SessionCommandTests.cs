@@ -87,7 +87,8 @@ public sealed class SessionCommandTests
         var name = document.RootElement.GetProperty("name").GetString()!;
         Assert.StartsWith("session-", name, StringComparison.Ordinal);
         Assert.True(document.RootElement.GetProperty("created").GetBoolean());
-        Assert.Equal(cli.State.FindSession(name)!.Id.ToString(), document.RootElement.GetProperty("sessionId").GetString());
+        var sessionId = document.RootElement.GetProperty("sessionId").GetString();
+        Assert.Equal(cli.State.FindSession(name)!.Id.ToString(), sessionId);
     }
 
     [Theory]
@@ -172,7 +173,8 @@ public sealed class SessionCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Null(cli.State.FindSession("s1"));
-        Assert.Contains("forced=true", cli.State.Log.Last("DELETE", "/session/s1")!.Query, StringComparison.Ordinal);
+        var destroy = cli.State.Log.Last("DELETE", "/session/s1")!;
+        Assert.Contains("forced=true", destroy.Query, StringComparison.Ordinal);
         Assert.Equal("Session s1 destroyed.", run.Output.Trim());
     }
 

@@ -29,14 +29,16 @@ public sealed class VFolderTransferCommandTests
         await using var cli = await StartBehindInternalProxyAsync();
         var bytes = await WriteRandomFileAsync(cli.LocalPath("source.bin"), 3 * 1024 * 1024 + 17);
 
-        var upload = await cli.RunAsync("vfolder", "upload", "data", cli.LocalPath("source.bin"), "--remote", "in/x.bin");
+        var upload = await cli.RunAsync(
+            "vfolder", "upload", "data", cli.LocalPath("source.bin"), "--remote", "in/x.bin");
         var download = await cli.RunAsync(
             "vfolder", "download", "data", "in/x.bin", "--to", cli.LocalPath("copy.bin"));
 
         Assert.Equal(0, upload.ExitCode);
         Assert.Contains("Uploaded", upload.Output, StringComparison.Ordinal);
         Assert.Contains("data:in/x.bin", upload.Output, StringComparison.Ordinal);
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(cli.State.FindFolder("data")!.DirectoryPath, "in", "x.bin")));
+        var stored = Path.Combine(cli.State.FindFolder("data")!.DirectoryPath, "in", "x.bin");
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(stored));
         Assert.Equal(0, download.ExitCode);
         Assert.Contains("Downloaded", download.Output, StringComparison.Ordinal);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(cli.LocalPath("copy.bin")));
@@ -123,7 +125,8 @@ public sealed class VFolderTransferCommandTests
         Assert.Contains($"'{local}' exists", refused.Error, StringComparison.Ordinal);
         Assert.Contains("--overwrite", refused.Error, StringComparison.Ordinal);
         Assert.Equal("local", await File.ReadAllTextAsync(local));
-        Assert.DoesNotContain(cli.State.Log.Received, r => r.Path.EndsWith("/request-download", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            cli.State.Log.Received, r => r.Path.EndsWith("/request-download", StringComparison.Ordinal));
 
         var replaced = await cli.RunAsync("vfolder", "download", "data", "x.txt", "--to", local, "--overwrite");
 
@@ -141,7 +144,8 @@ public sealed class VFolderTransferCommandTests
         cli.State.Faults.CutNextUploadAfter(Size / 2);
         var upload = await cli.RunAsync("vfolder", "upload", "data", cli.LocalPath("source.bin"));
         cli.State.Faults.CutNextDownloadAfter(Size / 2);
-        var download = await cli.RunAsync("vfolder", "download", "data", "source.bin", "--to", cli.LocalPath("copy.bin"));
+        var download = await cli.RunAsync(
+            "vfolder", "download", "data", "source.bin", "--to", cli.LocalPath("copy.bin"));
 
         Assert.Equal(0, upload.ExitCode);
         Assert.Contains("connection broken; resumed at", upload.Output, StringComparison.Ordinal);
