@@ -55,7 +55,7 @@ internal sealed class SessionCreationOptions
 
     /// <summary>Gets <c>--cluster-size</c>.</summary>
     public Option<int> ClusterSize { get; } = CreateCountOption(
-        "--cluster-size", "The number of containers of the session. Default 1.", 1, minimum: 1);
+        "--cluster-size", "The number of containers of the session.", 1, minimum: 1);
 
     /// <summary>Gets <c>--enqueue-only</c>.</summary>
     public Option<bool> EnqueueOnly { get; } = new("--enqueue-only")
@@ -65,7 +65,7 @@ internal sealed class SessionCreationOptions
 
     /// <summary>Gets <c>--max-wait</c>.</summary>
     public Option<int> MaxWait { get; } = CreateCountOption(
-        "--max-wait", "Seconds the manager waits for the session to start. Default 0: the manager's default.",
+        "--max-wait", "Seconds the manager waits for the session to start; 0 leaves it to the manager.",
         0, minimum: 0);
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
