@@ -40,7 +40,13 @@ internal sealed class CliApplication
         Root.Subcommands.Add(LoginCommand.Create(_context, prompter));
         Root.Subcommands.Add(LogoutCommand.Create(_context));
         Root.Subcommands.Add(UpdatePasswordCommand.Create(_context, prompter));
+        Root.Subcommands.Add(RunCommand.Create(_context));
+        Root.Subcommands.Add(SessionCommand.Create(_context));
+        Root.Subcommands.Add(VFolderCommand.Create(_context));
     }
+
+    /// <summary>Gets what the commands share; tests use it to draw as on a terminal.</summary>
+    internal CliContext Context => _context;
 
     /// <summary>Gets the root command, to which each command group adds its commands.</summary>
     public RootCommand Root { get; }
@@ -58,6 +64,9 @@ internal sealed class CliApplication
             Output = _context.Output,
             Error = _context.Error,
             EnableDefaultExceptionHandler = false,
+
+            // After Ctrl+C a command gets this long to clean up (run destroys its session) before the exit.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
         };
 
         try

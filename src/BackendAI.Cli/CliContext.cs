@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BackendAI.Cli.Rendering;
 using BackendAI.Client;
 using BackendAI.Client.Configuration;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,17 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
 
     /// <summary>Gets the writer for diagnostics and hints (standard error).</summary>
     public TextWriter Error { get; } = error;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether <see cref="Output"/> is an interactive terminal (tables and
+    /// progress bars) rather than a file or pipe (plain lines). True only for the console's own, unredirected
+    /// standard output; tests set it to draw as on a terminal.
+    /// </summary>
+    public bool OutputIsTerminal { get; set; } =
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+
+    /// <summary>Creates the text renderer over <see cref="Output"/> for the current terminal state.</summary>
+    public HumanOutput CreateHumanOutput() => new(Output, OutputIsTerminal);
 
     /// <summary>Returns the output format chosen on the command line.</summary>
     public OutputFormat GetOutputFormat(ParseResult parseResult) =>
