@@ -88,8 +88,10 @@ internal sealed class CliApplication
             await _context.Error.WriteLineAsync($"Error: {ex.Message}");
             return ExitCodes.Failure;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Ctrl+C cancels the command's own token, not only the caller's: either way it is a cancellation
+            // (timeouts are reported as transport errors, never as cancellations).
             await _context.Error.WriteLineAsync("Cancelled.");
             return ExitCodes.Failure;
         }
