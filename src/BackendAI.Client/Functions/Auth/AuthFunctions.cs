@@ -45,9 +45,8 @@ public sealed class AuthFunctions
         var body = otp is null
             ? (object)new { username = userName, password }
             : new { username = userName, password, otp };
-        var request = new ApiRequest(HttpMethod.Post, "/server/login") { Anonymous = true }.WithJson(body);
-        var previous = cookies.Current;
-        cookies.PendingUserName = userName;
+        var request = new ApiRequest(HttpMethod.Post, SessionCookieAuthenticator.LoginPath) { Anonymous = true }
+            .WithJson(body);
         JsonElement root;
         try
         {
@@ -55,25 +54,31 @@ public sealed class AuthFunctions
         }
         catch (BackendAIApiException ex) when (ex.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            cookies.DiscardPending(previous);
+            cookies.DiscardPending();
             throw new BackendAILoginThrottledException(ex);
         }
         catch
         {
-            cookies.DiscardPending(previous);
+            cookies.DiscardPending();
             throw;
         }
 
-        var data = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var d) ? d.Clone() : (JsonElement?)null;
+        var data = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var d)
+            ? d.Clone()
+            : (JsonElement?)null;
         var authenticated = root.ValueKind == JsonValueKind.Object
             && root.TryGetProperty("authenticated", out var a) && a.ValueKind == JsonValueKind.True;
         if (authenticated)
         {
-            cookies.ConfirmPending();
-            return new LoginResult(LoginStatus.Authenticated, null, data);
+            return cookies.ConfirmLogin(userName)
+                ? new LoginResult(LoginStatus.Authenticated, null, data)
+                : throw new BackendAIProtocolException(
+                    $"The web server authenticated '{userName}' but set no "
+                    + $"{SessionCookieAuthenticator.CookieName} cookie, so the login cannot be used. "
+                    + "Check that BACKEND_ENDPOINT points at the web server.");
         }
 
-        cookies.DiscardPending(previous);
+        cookies.DiscardPending();
         var reason = data is { } details ? Json.String(details, "details") : null;
         var status = reason == "OTP not provided" ? LoginStatus.OtpRequired : LoginStatus.Failed;
         return new LoginResult(status, reason ?? "the server did not authenticate the user", data);
