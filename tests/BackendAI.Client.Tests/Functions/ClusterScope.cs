@@ -64,7 +64,7 @@ internal sealed class ClusterScope : IAsyncDisposable
             ["BACKEND_STATE_DIR"] = StateDirectory,
         }, extra);
 
-    /// <summary>An api-mode (signed) configuration for this cluster; extra variables override the defaults.</summary>
+    /// <summary>An api-mode (signed) configuration for this cluster; extra variables override defaults.</summary>
     public ApiConfig KeypairConfig(params (string Name, string Value)[] extra) =>
         Build(new Dictionary<string, string>
         {
@@ -74,7 +74,7 @@ internal sealed class ClusterScope : IAsyncDisposable
             ["BACKEND_STATE_DIR"] = StateDirectory,
         }, extra);
 
-    /// <summary>Builds a configuration from exactly these variables (no process environment, no .env file).</summary>
+    /// <summary>Builds a configuration from these variables only (no process environment, no .env).</summary>
     public ApiConfig Build(Dictionary<string, string> variables, params (string Name, string Value)[] extra)
     {
         foreach (var (name, value) in extra)
@@ -82,7 +82,8 @@ internal sealed class ClusterScope : IAsyncDisposable
             variables[name] = value;
         }
 
-        return ApiConfig.Create(null, ConfigurationEnvironment.FromVariables(variables, Directory, readDotEnvFile: false));
+        var environment = ConfigurationEnvironment.FromVariables(variables, Directory, readDotEnvFile: false);
+        return ApiConfig.Create(null, environment);
     }
 
     /// <summary>A client that skips the opening calls, so the recorder shows only what a test does.</summary>

@@ -31,7 +31,8 @@ public sealed class ComputeSessionFunctionsTests
         using var client = ClusterScope.Client(cluster.KeypairConfig(
             ("BACKEND_GROUP", "project-x"), ("BACKEND_DOMAIN", "research")));
 
-        await client.Sessions.GetOrCreateAsync(new SessionCreateOptions { Image = "python:3.9", Name = "defaults" });
+        await client.Sessions.GetOrCreateAsync(
+            new SessionCreateOptions { Image = "python:3.9", Name = "defaults" });
         var defaults = cluster.State.Log.Last("POST", "/session")!;
         await client.Sessions.GetOrCreateAsync(new SessionCreateOptions
         {
@@ -127,7 +128,8 @@ public sealed class ComputeSessionFunctionsTests
         Assert.Equal("python:3.9", info.GetProperty("image").GetString());
         Assert.Contains("Session life restarted", logs, StringComparison.Ordinal);
         Assert.Single(cluster.Received("PATCH", "/session/life"));
-        Assert.Equal("/session/life?forced=true", Assert.Single(cluster.Received("DELETE", "/session/life")).RawTarget);
+        var destroy = Assert.Single(cluster.Received("DELETE", "/session/life"));
+        Assert.Equal("/session/life?forced=true", destroy.RawTarget);
         Assert.Null(cluster.State.FindSession("life"));
         var missing = await Assert.ThrowsAsync<BackendAIApiException>(() => client.Sessions.GetInfoAsync("life"));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
@@ -147,7 +149,11 @@ public sealed class ComputeSessionFunctionsTests
             seen.Add);
 
         Assert.Equal(
-            [new ConsoleItem("stdout", "one\n"), new ConsoleItem("stderr", "two\n"), new ConsoleItem("stdout", "three\n")],
+            [
+                new ConsoleItem("stdout", "one\n"),
+                new ConsoleItem("stderr", "two\n"),
+                new ConsoleItem("stdout", "three\n"),
+            ],
             seen);
         Assert.Equal("finished", result.Status);
         Assert.Equal(3, result.ExitCode);

@@ -60,7 +60,8 @@ public sealed class StorageProxyMapTests
         Assert.Contains($"'{InternalProxy}/upload'", error.Message, StringComparison.Ordinal);
         Assert.Contains($"http://other-proxy:6021={cluster.Endpoint}", error.Message, StringComparison.Ordinal);
         Assert.Contains("BACKEND_OVERRIDE_STORAGE_PROXY", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(cluster.Recorder.Requests, r => r.RawTarget.StartsWith("/upload", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            cluster.Recorder.Requests, r => r.RawTarget.StartsWith("/upload", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed class TransferSafetyTests
         await File.WriteAllTextAsync(target, "local");
         using var client = ClusterScope.Client(cluster.KeypairConfig());
 
-        var error = await Assert.ThrowsAsync<IOException>(() => client.VFolders.DownloadAsync("data", "a.txt", target));
+        var error = await Assert.ThrowsAsync<IOException>(
+            () => client.VFolders.DownloadAsync("data", "a.txt", target));
 
         Assert.Contains(target, error.Message, StringComparison.Ordinal);
         Assert.Equal("local", await File.ReadAllTextAsync(target));
@@ -59,7 +60,8 @@ public sealed class TransferSafetyTests
         using var client = ClusterScope.Client(cluster.KeypairConfig());
         var missing = Path.Combine(cluster.Directory, "missing.bin");
 
-        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => client.VFolders.UploadAsync("data", missing));
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(
+            () => client.VFolders.UploadAsync("data", missing));
 
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, cluster.Recorder.Count);

@@ -56,7 +56,8 @@ public sealed class VFolderFunctionsTests
         var file = Assert.Single(inC.GetProperty("items").EnumerateArray());
         Assert.Equal("y.txt", file.GetProperty("name").GetString());
         Assert.Equal(5, file.GetProperty("size").GetInt64());
-        Assert.Equal(["c"], root.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+        var names = root.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString());
+        Assert.Equal(["c"], names);
         Assert.Equal("/folders/work/files?path=c", cluster.Received("GET", "/folders/work/files")[0].RawTarget);
         Assert.Equal("/folders/work/files?path=.", cluster.Received("GET", "/folders/work/files")[1].RawTarget);
     }

@@ -31,7 +31,8 @@ public sealed class PasswordUpdateTests
         await client.Auth.UpdatePasswordAsync("keypair-password", "new-password-2");
 
         var request = Assert.Single(cluster.Received("POST", "/auth/update-password"));
-        Assert.StartsWith("BackendAI signMethod=HMAC-SHA256", request.Header("Authorization"), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "BackendAI signMethod=HMAC-SHA256", request.Header("Authorization"), StringComparison.Ordinal);
         Assert.Equal("new-password-2", cluster.State.FindUser(ClusterScope.KeypairUser)!.Password);
     }
 

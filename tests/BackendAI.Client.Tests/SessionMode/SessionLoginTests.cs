@@ -72,7 +72,9 @@ public sealed class SessionLoginTests
         Assert.False(storedAfterFirst);
         Assert.Equal(LoginStatus.Authenticated, second.Status);
         Assert.True(File.Exists(file));
-        var bodies = cluster.Received("POST", "/server/login").Select(r => Encoding.UTF8.GetString(r.Body)).ToList();
+        var bodies = cluster.Received("POST", "/server/login")
+            .Select(r => Encoding.UTF8.GetString(r.Body))
+            .ToList();
         Assert.DoesNotContain("otp", bodies[0], StringComparison.Ordinal);
         Assert.Contains("\"otp\":\"246810\"", bodies[1], StringComparison.Ordinal);
     }
@@ -162,7 +164,8 @@ public sealed class SessionLoginTests
         Assert.True(again.IsAuthenticated);
         Assert.All(cluster.Received("POST", "/server/login"), r => Assert.Null(r.Header("Cookie")));
         var newCookie = Assert.Single(cluster.State.WebServer.ActiveCookies, c => c != oldCookie);
-        Assert.Equal($"AIOHTTP_SESSION={newCookie}", cluster.Received("GET", "/func/folders").Single().Header("Cookie"));
+        var list = Assert.Single(cluster.Received("GET", "/func/folders"));
+        Assert.Equal($"AIOHTTP_SESSION={newCookie}", list.Header("Cookie"));
     }
 
     [UnixFact]
