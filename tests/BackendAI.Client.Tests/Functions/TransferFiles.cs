@@ -2,7 +2,7 @@ using BackendAI.Client.Functions.VFolders;
 
 namespace BackendAI.Client.Tests.Functions;
 
-/// <summary>Big test files written and compared in blocks, and a progress sink that records synchronously.</summary>
+/// <summary>Big test files, written and compared block by block.</summary>
 internal static class TransferFiles
 {
     private const int Block = 1 << 20;
@@ -44,7 +44,9 @@ internal static class TransferFiles
     }
 }
 
-/// <summary>Records every progress report on the reporting thread, so nothing arrives after the transfer ends.</summary>
+/// <summary>
+/// Records every progress report on the reporting thread, so nothing arrives after the transfer ends.
+/// </summary>
 internal sealed class ProgressLog : IProgress<TransferProgress>
 {
     private readonly Lock gate = new();

@@ -61,6 +61,7 @@ public sealed class PasswordUpdateTests
         await client.Auth.UpdatePasswordNoAuthAsync(User, Password, "fresh-password");
 
         var request = Assert.Single(cluster.Received("POST", "/server/update-password-no-auth"));
+        Assert.Null(cluster.State.Log.Last("POST", "/update-password-no-auth")!.Body!["domain"]);
         Assert.Null(request.Header("Cookie"));
         Assert.Null(request.Header("Authorization"));
         Assert.Equal("fresh-password", user.Password);
@@ -72,11 +73,13 @@ public sealed class PasswordUpdateTests
     {
         await using var cluster = await ClusterScope.StartAsync();
         var user = cluster.State.AddUser(User, Password);
-        using var client = ClusterScope.Client(cluster.KeypairConfig());
+        using var client = ClusterScope.Client(cluster.KeypairConfig(("BACKEND_DOMAIN", "research")));
 
         await client.Auth.UpdatePasswordNoAuthAsync(User, Password, "fresh-password");
 
         var request = Assert.Single(cluster.Received("POST", "/auth/update-password-no-auth"));
+        var body = cluster.State.Log.Last("POST", "/update-password-no-auth")!.Body!;
+        Assert.Equal("research", body["domain"]!.GetValue<string>());
         Assert.Null(request.Header("Authorization"));
         Assert.Equal("fresh-password", user.Password);
     }

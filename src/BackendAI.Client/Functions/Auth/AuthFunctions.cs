@@ -18,7 +18,7 @@ public sealed class AuthFunctions
         _cookies = cookies;
     }
 
-    /// <summary>Gets the user name of the kept login, or null when not logged in (always null in api mode).</summary>
+    /// <summary>Gets the user name of the kept login; null when not logged in, and always in api mode.</summary>
     public string? LoggedInUser => _cookies?.Current?.UserName;
 
     /// <summary>Gets a value indicating whether a login is kept for this endpoint list.</summary>
@@ -109,6 +109,9 @@ public sealed class AuthFunctions
     public async Task UpdatePasswordAsync(
         string oldPassword, string newPassword, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(oldPassword);
+        ArgumentException.ThrowIfNullOrEmpty(newPassword);
+
         var request = new ApiRequest(HttpMethod.Post, "/auth/update-password").WithJson(new
         {
             old_password = oldPassword,
@@ -120,7 +123,7 @@ public sealed class AuthFunctions
 
     /// <summary>
     /// Changes an expired password without logging in: <c>/server/update-password-no-auth</c> in session
-    /// mode, <c>/auth/update-password-no-auth</c> in api mode.
+    /// mode, <c>/auth/update-password-no-auth</c> (with the configured domain) in api mode.
     /// </summary>
     /// <param name="userName">The user name.</param>
     /// <param name="currentPassword">The expired password.</param>
@@ -130,16 +133,26 @@ public sealed class AuthFunctions
     public async Task UpdatePasswordNoAuthAsync(
         string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
-        var path = _client.Config.EndpointType == EndpointType.Session
-            ? "/server/update-password-no-auth"
-            : "/auth/update-password-no-auth";
-        var request = new ApiRequest(HttpMethod.Post, path) { Anonymous = true }.WithJson(new
-        {
-            domain = _client.Config.Domain,
-            username = userName,
-            current_password = currentPassword,
-            new_password = newPassword,
-        });
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        ArgumentNullException.ThrowIfNull(currentPassword);
+        ArgumentException.ThrowIfNullOrEmpty(newPassword);
+
+        // The web server fills in its own domain; the manager needs it in the body.
+        var request = _client.Config.EndpointType == EndpointType.Session
+            ? new ApiRequest(HttpMethod.Post, "/server/update-password-no-auth").WithJson(new
+            {
+                username = userName,
+                current_password = currentPassword,
+                new_password = newPassword,
+            })
+            : new ApiRequest(HttpMethod.Post, "/auth/update-password-no-auth").WithJson(new
+            {
+                domain = _client.Config.Domain,
+                username = userName,
+                current_password = currentPassword,
+                new_password = newPassword,
+            });
+        request.Anonymous = true;
         using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
