@@ -3,6 +3,7 @@ using BackendAI.Client.Authentication;
 using BackendAI.Client.Functions.Auth;
 using BackendAI.Client.Tests.Authentication;
 using BackendAI.Client.Tests.Functions;
+using BackendAI.TestServer.Faults;
 
 namespace BackendAI.Client.Tests.SessionMode;
 
@@ -217,5 +218,37 @@ public sealed class SessionLoginTests
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, cluster.Recorder.Count);
+    }
+
+    [Fact]
+    public async Task A_server_error_on_login_is_an_api_error_and_stores_nothing()
+    {
+        await using var cluster = await ClusterScope.StartAsync();
+        cluster.State.AddUser(User, Password);
+        cluster.Server.Faults.Inject(Fault.Status(503, body: "web server restarting"), times: 1,
+            pathPrefix: "/server/login");
+        using var client = ClusterScope.Client(cluster.SessionConfig());
+
+        var error = await Assert.ThrowsAsync<BackendAIApiException>(() => client.Auth.LoginAsync(User, Password));
+
+        Assert.IsNotType<BackendAILoginThrottledException>(error);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.False(client.Auth.IsLoggedIn);
+        Assert.False(File.Exists(Path.Combine(cluster.StateDirectory, "logins.json")));
+        Assert.True((await client.Auth.LoginAsync(User, Password)).IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task A_login_whose_connection_drops_after_sending_is_outcome_unknown_and_stores_nothing()
+    {
+        await using var cluster = await ClusterScope.StartAsync();
+        cluster.State.AddUser(User, Password);
+        cluster.Server.Faults.Inject(Fault.ResetAfterBody(), times: 1, pathPrefix: "/server/login");
+        using var client = ClusterScope.Client(cluster.SessionConfig());
+
+        await Assert.ThrowsAsync<BackendAIOutcomeUnknownException>(() => client.Auth.LoginAsync(User, Password));
+
+        Assert.False(client.Auth.IsLoggedIn);
+        Assert.False(File.Exists(Path.Combine(cluster.StateDirectory, "logins.json")));
     }
 }
