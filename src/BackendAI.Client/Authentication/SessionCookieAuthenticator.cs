@@ -14,11 +14,15 @@ internal sealed class SessionCookieAuthenticator : IRequestAuthenticator
     /// <summary>The header that carries the session id when the server hands one out.</summary>
     internal const string SessionIdHeader = "X-BackendAI-SessionID";
 
+    /// <summary>The web server's login path; the cookie on its answer is a login still to be confirmed.</summary>
+    internal const string LoginPath = "/server/login";
+
     private readonly LoginStore? _store;
     private readonly IReadOnlyList<Uri> _endpoints;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private StoredLogin? _login;
+    private (string Cookie, string? SessionId)? _pending;
     private bool _loaded;
 
     internal SessionCookieAuthenticator(LoginStore? store, IReadOnlyList<Uri> endpoints, TimeProvider time)
@@ -35,19 +39,10 @@ internal sealed class SessionCookieAuthenticator : IRequestAuthenticator
         {
             lock (_gate)
             {
-                if (!_loaded)
-                {
-                    _loaded = true;
-                    _login = _store?.Load(_endpoints);
-                }
-
-                return _login;
+                return LoadLocked();
             }
         }
     }
-
-    /// <summary>Gets or sets the user name to record with the next cookie the server sets (at login).</summary>
-    internal string? PendingUserName { get; set; }
 
     /// <inheritdoc />
     public void Authenticate(HttpRequestMessage request)
@@ -74,45 +69,71 @@ internal sealed class SessionCookieAuthenticator : IRequestAuthenticator
         }
 
         var sessionId = response.Headers.TryGetValues(SessionIdHeader, out var ids) ? ids.FirstOrDefault() : null;
-        StoredLogin? refreshed = null;
+        if (IsLoginAnswer(response))
+        {
+            // Held apart until the answer says "authenticated": a refused login must not replace a good one.
+            lock (_gate)
+            {
+                _pending = (value, sessionId);
+            }
+
+            return;
+        }
+
+        StoredLogin? refreshed;
         lock (_gate)
         {
-            var previous = _loaded ? _login : _store?.Load(_endpoints);
-            _loaded = true;
-            if (previous is null && PendingUserName is null)
+            var previous = LoadLocked();
+            if (previous is null
+                || (previous.CookieValue == value && (sessionId is null || sessionId == previous.SessionId)))
             {
-                // A cookie on an answer to a call that is not a login is not a login to keep.
+                // A cookie on an answer without any login is not a login to keep; an unchanged one needs no save.
                 return;
             }
 
-            _login = new StoredLogin(CookieName, value, sessionId ?? previous?.SessionId,
-                PendingUserName ?? previous?.UserName, _time.GetUtcNow());
-            if (PendingUserName is null && previous?.CookieValue != value)
+            refreshed = previous with
             {
-                refreshed = _login;
-            }
+                CookieValue = value,
+                SessionId = sessionId ?? previous.SessionId,
+                SavedAt = _time.GetUtcNow(),
+            };
+            _login = refreshed;
         }
 
-        if (refreshed is not null)
-        {
-            // The server refreshed the cookie mid-session: the next process must get the new one.
-            _store?.Save(_endpoints, refreshed);
-        }
+        // The server refreshed the cookie mid-session: the next process must get the new one.
+        _store?.Save(_endpoints, refreshed);
     }
 
-    /// <summary>Confirms the login the server just set: it is saved and becomes the current one.</summary>
-    internal void ConfirmPending()
+    /// <summary>
+    /// Makes the cookie set by the login answer the current login of <paramref name="userName"/> and saves it.
+    /// </summary>
+    /// <returns>False when the login answer set no cookie.</returns>
+    internal bool ConfirmLogin(string userName)
     {
-        StoredLogin? login;
+        StoredLogin login;
         lock (_gate)
         {
-            PendingUserName = null;
-            login = _login;
+            if (_pending is not { } pending)
+            {
+                return false;
+            }
+
+            _pending = null;
+            login = new StoredLogin(CookieName, pending.Cookie, pending.SessionId, userName, _time.GetUtcNow());
+            _login = login;
+            _loaded = true;
         }
 
-        if (login is not null)
+        _store?.Save(_endpoints, login);
+        return true;
+    }
+
+    /// <summary>Drops the cookie of a login answer that did not authenticate; the earlier login stays.</summary>
+    internal void DiscardPending()
+    {
+        lock (_gate)
         {
-            _store?.Save(_endpoints, login);
+            _pending = null;
         }
     }
 
@@ -123,20 +144,24 @@ internal sealed class SessionCookieAuthenticator : IRequestAuthenticator
         {
             _login = null;
             _loaded = true;
-            PendingUserName = null;
+            _pending = null;
         }
 
         _store?.Delete(_endpoints);
     }
 
-    /// <summary>Drops an unconfirmed login (a login that did not authenticate) without touching the store.</summary>
-    internal void DiscardPending(StoredLogin? restore)
+    private static bool IsLoginAnswer(HttpResponseMessage response) =>
+        response.RequestMessage?.RequestUri?.AbsolutePath.EndsWith(LoginPath, StringComparison.Ordinal) == true;
+
+    private StoredLogin? LoadLocked()
     {
-        lock (_gate)
+        if (!_loaded)
         {
-            _login = restore;
-            PendingUserName = null;
+            _login = _store?.Load(_endpoints);
+            _loaded = true;
         }
+
+        return _login;
     }
 
     private static string? FindCookie(HttpResponseHeaders headers)

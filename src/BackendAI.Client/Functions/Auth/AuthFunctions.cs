@@ -18,7 +18,7 @@ public sealed class AuthFunctions
         _cookies = cookies;
     }
 
-    /// <summary>Gets the user name of the kept login, or null when not logged in (always null in api mode).</summary>
+    /// <summary>Gets the user name of the kept login; null when not logged in, and always in api mode.</summary>
     public string? LoggedInUser => _cookies?.Current?.UserName;
 
     /// <summary>Gets a value indicating whether a login is kept for this endpoint list.</summary>
@@ -45,9 +45,8 @@ public sealed class AuthFunctions
         var body = otp is null
             ? (object)new { username = userName, password }
             : new { username = userName, password, otp };
-        var request = new ApiRequest(HttpMethod.Post, "/server/login") { Anonymous = true }.WithJson(body);
-        var previous = cookies.Current;
-        cookies.PendingUserName = userName;
+        var request = new ApiRequest(HttpMethod.Post, SessionCookieAuthenticator.LoginPath) { Anonymous = true }
+            .WithJson(body);
         JsonElement root;
         try
         {
@@ -55,25 +54,31 @@ public sealed class AuthFunctions
         }
         catch (BackendAIApiException ex) when (ex.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            cookies.DiscardPending(previous);
+            cookies.DiscardPending();
             throw new BackendAILoginThrottledException(ex);
         }
         catch
         {
-            cookies.DiscardPending(previous);
+            cookies.DiscardPending();
             throw;
         }
 
-        var data = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var d) ? d.Clone() : (JsonElement?)null;
+        var data = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var d)
+            ? d.Clone()
+            : (JsonElement?)null;
         var authenticated = root.ValueKind == JsonValueKind.Object
             && root.TryGetProperty("authenticated", out var a) && a.ValueKind == JsonValueKind.True;
         if (authenticated)
         {
-            cookies.ConfirmPending();
-            return new LoginResult(LoginStatus.Authenticated, null, data);
+            return cookies.ConfirmLogin(userName)
+                ? new LoginResult(LoginStatus.Authenticated, null, data)
+                : throw new BackendAIProtocolException(
+                    $"The web server authenticated '{userName}' but set no "
+                    + $"{SessionCookieAuthenticator.CookieName} cookie, so the login cannot be used. "
+                    + "Check that BACKEND_ENDPOINT points at the web server.");
         }
 
-        cookies.DiscardPending(previous);
+        cookies.DiscardPending();
         var reason = data is { } details ? Json.String(details, "details") : null;
         var status = reason == "OTP not provided" ? LoginStatus.OtpRequired : LoginStatus.Failed;
         return new LoginResult(status, reason ?? "the server did not authenticate the user", data);
@@ -104,6 +109,9 @@ public sealed class AuthFunctions
     public async Task UpdatePasswordAsync(
         string oldPassword, string newPassword, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(oldPassword);
+        ArgumentException.ThrowIfNullOrEmpty(newPassword);
+
         var request = new ApiRequest(HttpMethod.Post, "/auth/update-password").WithJson(new
         {
             old_password = oldPassword,
@@ -115,7 +123,7 @@ public sealed class AuthFunctions
 
     /// <summary>
     /// Changes an expired password without logging in: <c>/server/update-password-no-auth</c> in session
-    /// mode, <c>/auth/update-password-no-auth</c> in api mode.
+    /// mode, <c>/auth/update-password-no-auth</c> (with the configured domain) in api mode.
     /// </summary>
     /// <param name="userName">The user name.</param>
     /// <param name="currentPassword">The expired password.</param>
@@ -125,16 +133,26 @@ public sealed class AuthFunctions
     public async Task UpdatePasswordNoAuthAsync(
         string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
-        var path = _client.Config.EndpointType == EndpointType.Session
-            ? "/server/update-password-no-auth"
-            : "/auth/update-password-no-auth";
-        var request = new ApiRequest(HttpMethod.Post, path) { Anonymous = true }.WithJson(new
-        {
-            domain = _client.Config.Domain,
-            username = userName,
-            current_password = currentPassword,
-            new_password = newPassword,
-        });
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        ArgumentNullException.ThrowIfNull(currentPassword);
+        ArgumentException.ThrowIfNullOrEmpty(newPassword);
+
+        // The web server fills in its own domain; the manager needs it in the body.
+        var request = _client.Config.EndpointType == EndpointType.Session
+            ? new ApiRequest(HttpMethod.Post, "/server/update-password-no-auth").WithJson(new
+            {
+                username = userName,
+                current_password = currentPassword,
+                new_password = newPassword,
+            })
+            : new ApiRequest(HttpMethod.Post, "/auth/update-password-no-auth").WithJson(new
+            {
+                domain = _client.Config.Domain,
+                username = userName,
+                current_password = currentPassword,
+                new_password = newPassword,
+            });
+        request.Anonymous = true;
         using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

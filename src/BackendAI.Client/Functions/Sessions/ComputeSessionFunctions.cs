@@ -59,7 +59,8 @@ public sealed class ComputeSessionFunctions
     /// <param name="forced">Destroy even when the session is busy or in a transitional state.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The manager's answer (usage statistics when it gives them).</returns>
-    public Task<JsonElement> DestroyAsync(string name, bool forced = false, CancellationToken cancellationToken = default)
+    public Task<JsonElement> DestroyAsync(
+        string name, bool forced = false, CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Delete, SessionPath(name))
             .AddQuery("forced", forced ? "true" : "false");
@@ -130,7 +131,10 @@ public sealed class ComputeSessionFunctions
     /// <param name="cancellationToken">Cancels the run (the code keeps running in the session).</param>
     /// <returns>The final result; its console holds only the last piece of output.</returns>
     public async Task<ExecutionResult> RunAsync(
-        string name, string code, Action<ConsoleItem>? onOutput = null, CancellationToken cancellationToken = default)
+        string name,
+        string code,
+        Action<ConsoleItem>? onOutput = null,
+        CancellationToken cancellationToken = default)
     {
         var runId = Guid.NewGuid().ToString("N");
         var result = await ExecuteAsync(name, runId, "query", code, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,8 @@ internal static class ExecutionResultReader
         var result = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("result", out var r) ? r : root;
         if (result.ValueKind != JsonValueKind.Object)
         {
-            throw new BackendAIProtocolException($"The execution answer has no result object: {root.GetRawText()}");
+            throw new BackendAIProtocolException(
+                $"The execution answer has no result object: {root.GetRawText()}");
         }
 
         var console = new List<ConsoleItem>();

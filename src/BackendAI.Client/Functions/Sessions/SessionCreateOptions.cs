@@ -10,10 +10,15 @@ public sealed class SessionCreateOptions
     /// <summary>Gets or sets the container image reference, such as <c>python:3.9-ubuntu20.04</c>. Required.</summary>
     public string Image { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the session name; a session of this name is reused when it exists (unless <see cref="ReuseIfExists"/> is false).</summary>
+    /// <summary>
+    /// Gets or sets the session name; a session of this name is reused when it exists (unless
+    /// <see cref="ReuseIfExists"/> is false).
+    /// </summary>
     public string? Name { get; set; }
 
-    /// <summary>Gets or sets the session type: <c>interactive</c> (the manager's default), <c>batch</c> or <c>inference</c>.</summary>
+    /// <summary>
+    /// Gets or sets the session type: <c>interactive</c> (the default when null), <c>batch</c> or <c>inference</c>.
+    /// </summary>
     public string? Type { get; set; }
 
     /// <summary>Gets or sets the project (group); the configuration's group when null.</summary>
@@ -26,7 +31,8 @@ public sealed class SessionCreateOptions
     public IList<string> Mounts { get; } = [];
 
     /// <summary>Gets the environment variables for the session's containers.</summary>
-    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IDictionary<string, string> Environment { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Gets the resource slots requested, such as <c>cpu</c> = <c>2</c>, <c>mem</c> = <c>4g</c>.</summary>
     public IDictionary<string, string> Resources { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -43,10 +49,14 @@ public sealed class SessionCreateOptions
     /// <summary>Gets or sets a value indicating whether the call returns as soon as the session is queued.</summary>
     public bool EnqueueOnly { get; set; }
 
-    /// <summary>Gets or sets how long the manager waits for the session to start, in seconds (0: the manager's default).</summary>
+    /// <summary>
+    /// Gets or sets how long the manager waits for the session to start, in seconds (0: the manager's default).
+    /// </summary>
     public int MaxWaitSeconds { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether an existing session of the same name is reused. Default true.</summary>
+    /// <summary>
+    /// Gets or sets a value indicating whether an existing session of the same name is reused. Default true.
+    /// </summary>
     public bool ReuseIfExists { get; set; } = true;
 
     /// <summary>Gets or sets the command run when a batch session starts.</summary>

@@ -25,9 +25,30 @@ internal sealed class RangeDownloader
         TransferTicket ticket, string destination, bool overwrite, IProgress<TransferProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var partial = destination + ".part";
+        // A name of its own, so an unrelated "<name>.part" beside the destination is never touched.
+        var partial = $"{destination}.{Guid.NewGuid():N}.part";
         var state = new DownloadState();
-        var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1, useAsync: true);
+        try
+        {
+            await DownloadToAsync(ticket, partial, state, progress, cancellationToken).ConfigureAwait(false);
+            File.Move(partial, destination, overwrite);
+        }
+        catch
+        {
+            // Nothing resumes from a partial file of an earlier call, so a failed one is only clutter.
+            File.Delete(partial);
+            throw;
+        }
+
+        return state.Progress;
+    }
+
+    private async Task DownloadToAsync(
+        TransferTicket ticket, string partial, DownloadState state, IProgress<TransferProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var file = new FileStream(
+            partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
         await using (file.ConfigureAwait(false))
         {
             while (!state.Complete)
@@ -45,9 +66,6 @@ internal sealed class RangeDownloader
                 }
             }
         }
-
-        File.Move(partial, destination, overwrite);
-        return state.Progress;
     }
 
     private async Task FetchAsync(

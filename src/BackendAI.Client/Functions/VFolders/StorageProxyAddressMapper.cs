@@ -33,14 +33,15 @@ internal static class StorageProxyAddressMapper
                 continue;
             }
 
+            // Uri keeps scheme and host in lower case, so ordinal comparison ignores their case and no more.
             if (Uri.Compare(keyUrl, url, UriComponents.AbsoluteUri, UriFormat.UriEscaped,
-                    StringComparison.OrdinalIgnoreCase) == 0)
+                    StringComparison.Ordinal) == 0)
             {
                 return Target(value, key);
             }
 
             if (IsBaseOnly(keyUrl) && Uri.Compare(keyUrl, url, UriComponents.SchemeAndServer,
-                    UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0)
+                    UriFormat.UriEscaped, StringComparison.Ordinal) == 0)
             {
                 var target = Target(value, key);
                 return new Uri(target.GetLeftPart(UriPartial.Path).TrimEnd('/') + url.PathAndQuery);

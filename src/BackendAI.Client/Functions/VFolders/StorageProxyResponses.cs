@@ -5,7 +5,8 @@ namespace BackendAI.Client.Functions.VFolders;
 /// <summary>Turns a storage proxy's error answer into an API error that never shows the transfer token.</summary>
 internal static class StorageProxyResponses
 {
-    internal static async Task EnsureSuccessAsync(DirectResponse response, Uri url, CancellationToken cancellationToken)
+    internal static async Task EnsureSuccessAsync(
+        DirectResponse response, Uri url, CancellationToken cancellationToken)
     {
         if ((int)response.StatusCode is >= 200 and < 300)
         {

@@ -28,24 +28,35 @@ internal sealed class TusUploader
     {
         var url = ticket.AuthorizedUrl;
         var resumes = 0;
-        var offset = await GetOffsetAsync(url, cancellationToken).ConfigureAwait(false);
-        while (offset < size)
+        long? offset = null;
+        while (true)
         {
             try
             {
-                offset = await SendChunkAsync(url, path, offset, Math.Min(_chunkSize, size - offset), size, resumes,
-                    progress, cancellationToken).ConfigureAwait(false);
-                progress?.Report(new TransferProgress(offset, size, resumes));
+                // The server's offset is the truth after a break: what it kept may end anywhere in a chunk.
+                offset ??= await GetOffsetAsync(url, cancellationToken).ConfigureAwait(false);
+                if (offset >= size)
+                {
+                    return new TransferProgress(offset.Value, size, resumes);
+                }
+
+                var next = await SendChunkAsync(url, path, offset.Value, Math.Min(_chunkSize, size - offset.Value),
+                    size, resumes, progress, cancellationToken).ConfigureAwait(false);
+                if (next <= offset)
+                {
+                    throw new BackendAIProtocolException(
+                        $"The storage proxy at {ticket.Url} accepted a chunk but kept the upload at byte {next}.");
+                }
+
+                offset = next;
+                progress?.Report(new TransferProgress(next, size, resumes));
             }
             catch (BackendAITransportException) when (resumes < _maxResumes)
             {
                 resumes++;
-                offset = await GetOffsetAsync(url, cancellationToken).ConfigureAwait(false);
-                progress?.Report(new TransferProgress(offset, size, resumes));
+                offset = null;
             }
         }
-
-        return new TransferProgress(offset, size, resumes);
     }
 
     private async Task<long> GetOffsetAsync(Uri url, CancellationToken cancellationToken)
@@ -67,7 +78,8 @@ internal sealed class TusUploader
             message =>
             {
                 AddTusHeader(message);
-                message.Headers.TryAddWithoutValidation("Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
+                message.Headers.TryAddWithoutValidation(
+                    "Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
             },
             state =>
             {
@@ -90,12 +102,14 @@ internal sealed class TusUploader
     private static long ReadOffset(DirectResponse response, Uri url)
     {
         if (response.Headers.TryGetValues("Upload-Offset", out var values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            && long.TryParse(
+                values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
         {
             return offset;
         }
 
         throw new BackendAIProtocolException(
-            $"The storage proxy at {url.GetLeftPart(UriPartial.Path)} answered without a valid Upload-Offset header.");
+            $"The storage proxy at {url.GetLeftPart(UriPartial.Path)} answered without a valid "
+            + "Upload-Offset header.");
     }
 }

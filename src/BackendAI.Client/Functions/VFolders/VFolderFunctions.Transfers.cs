@@ -56,17 +56,25 @@ public sealed partial class VFolderFunctions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(remotePath);
         ArgumentException.ThrowIfNullOrWhiteSpace(localPath);
-        if (!overwrite && File.Exists(localPath))
+        var destination = Path.GetFullPath(localPath);
+        if (!overwrite && File.Exists(destination))
         {
             throw new IOException(
                 $"The file '{localPath}' exists; choose another path or allow overwriting (--overwrite).");
+        }
+
+        var directory = Path.GetDirectoryName(destination);
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException(
+                $"Cannot download to '{localPath}': the directory '{directory}' does not exist.");
         }
 
         var request = new ApiRequest(HttpMethod.Post, FolderPath(name) + "/request-download")
             .WithJson(new { path = remotePath });
         var ticket = await RequestTicketAsync(request, cancellationToken).ConfigureAwait(false);
         var downloader = new RangeDownloader(_client.Pipeline, MaxResumes);
-        return await downloader.DownloadAsync(ticket, Path.GetFullPath(localPath), overwrite, progress,
+        return await downloader.DownloadAsync(ticket, destination, overwrite, progress,
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -25,7 +25,8 @@ public sealed partial class VFolderFunctions
     /// <param name="options">The folder to create.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The manager's description of the new folder.</returns>
-    public Task<JsonElement> CreateAsync(VFolderCreateOptions options, CancellationToken cancellationToken = default)
+    public Task<JsonElement> CreateAsync(
+        VFolderCreateOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.Name))
@@ -43,7 +44,8 @@ public sealed partial class VFolderFunctions
             ["permission"] = options.Permission,
             ["cloneable"] = options.Cloneable,
         };
-        return _client.SendJsonAsync(new ApiRequest(HttpMethod.Post, "/folders").WithJson(body), cancellationToken);
+        var request = new ApiRequest(HttpMethod.Post, "/folders").WithJson(body);
+        return _client.SendJsonAsync(request, cancellationToken);
     }
 
     /// <summary>Gets a folder's details (<c>GET /folders/{name}</c>).</summary>
@@ -71,7 +73,8 @@ public sealed partial class VFolderFunctions
     public async Task RenameAsync(string name, string newName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(newName);
-        var request = new ApiRequest(HttpMethod.Post, FolderPath(name) + "/rename").WithJson(new { new_name = newName });
+        var request = new ApiRequest(HttpMethod.Post, FolderPath(name) + "/rename")
+            .WithJson(new { new_name = newName });
         using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,7 +83,8 @@ public sealed partial class VFolderFunctions
     /// <param name="path">The directory inside the folder; <c>.</c> for its root.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The manager's listing.</returns>
-    public Task<JsonElement> ListFilesAsync(string name, string path = ".", CancellationToken cancellationToken = default)
+    public Task<JsonElement> ListFilesAsync(
+        string name, string path = ".", CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Get, FolderPath(name) + "/files").AddQuery("path", path);
         return _client.SendJsonAsync(request, cancellationToken);
@@ -144,7 +148,10 @@ public sealed partial class VFolderFunctions
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the files are deleted.</returns>
     public async Task DeleteFilesAsync(
-        string name, IReadOnlyList<string> files, bool recursive = false, CancellationToken cancellationToken = default)
+        string name,
+        IReadOnlyList<string> files,
+        bool recursive = false,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var request = new ApiRequest(HttpMethod.Delete, FolderPath(name) + "/delete-files")
