@@ -63,6 +63,7 @@ internal sealed class RangeDownloader
                 {
                     state.Resumes++;
                     progress?.Report(state.Progress);
+                    await ResumePause.WaitAsync(state.Resumes, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -55,6 +55,7 @@ internal sealed class TusUploader
             {
                 resumes++;
                 offset = null;
+                await ResumePause.WaitAsync(resumes, cancellationToken).ConfigureAwait(false);
             }
         }
     }
