@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using BackendAI.Cli.Commands;
 using BackendAI.Cli.Prompting;
 using BackendAI.Client;
@@ -59,6 +60,18 @@ internal sealed class CliApplication
     {
         // No response files: "@name" is a value here (api --data @body.json), not a file of arguments.
         var parseResult = Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parseResult.Errors.Count > 0)
+        {
+            // Usage errors go to standard error only, so standard output stays clean for --output json.
+            foreach (var error in parseResult.Errors)
+            {
+                await _context.Error.WriteLineAsync($"Usage error: {error.Message}");
+            }
+
+            await _context.Error.WriteLineAsync($"Run '{CommandPath(parseResult)} --help' for usage.");
+            return ExitCodes.Failure;
+        }
+
         var invocation = new InvocationConfiguration
         {
             Output = _context.Output,
@@ -88,6 +101,14 @@ internal sealed class CliApplication
             await _context.Error.WriteLineAsync($"Error: {ex.Message}");
             return ExitCodes.Failure;
         }
+        catch (ArgumentException ex)
+        {
+            // A caller mistake caught by the library: its own words, without the parameter suffix.
+            var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')",
+                string.Empty, StringComparison.Ordinal);
+            await _context.Error.WriteLineAsync($"Error: {message}");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException)
         {
             // Ctrl+C cancels the command's own token, not only the caller's: either way it is a cancellation
@@ -105,5 +126,18 @@ internal sealed class CliApplication
         {
             _context.FlushLogs();
         }
+    }
+
+    /// <summary>The command as typed, such as <c>backend.ai vfolder upload</c>.</summary>
+    private static string CommandPath(ParseResult parseResult)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = parseResult.CommandResult; result is CommandResult command; result = command.Parent)
+        {
+            names.Insert(0, command.Command.Name);
+        }
+
+        names[0] = "backend.ai";
+        return string.Join(' ', names);
     }
 }

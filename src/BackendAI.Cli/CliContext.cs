@@ -82,8 +82,16 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
     /// <param name="config">The configuration.</param>
     /// <param name="parseResult">The parsed command line (for <c>--debug</c>).</param>
     /// <returns>The client, not yet open.</returns>
+    /// <exception cref="ConfigurationException">No endpoint is configured (the command exits 2).</exception>
     public BackendAIClient CreateClient(ApiConfig config, ParseResult parseResult)
     {
+        if (config.Endpoints.Count == 0)
+        {
+            throw new ConfigurationException(
+                "No endpoint is configured: set BACKEND_ENDPOINT to the manager's URL (or the web server's, in "
+                + "session mode), for example https://api.example.com. 'backend.ai config' shows what is in effect.");
+        }
+
         var options = new BackendAIClientOptions { FetchAnnouncement = false };
         if (parseResult.GetValue(DebugOption))
         {

@@ -80,7 +80,7 @@ internal static class RunCommand
                 ["sessionId"] = session.SessionId,
                 ["created"] = session.Created,
                 ["status"] = outcome.Result.Status,
-                ["exitCode"] = outcome.ExitCode,
+                ["exitCode"] = outcome.Result.ExitCode,
                 ["console"] = writer.Collected,
                 ["destroyed"] = destroyed,
             });

@@ -12,7 +12,10 @@ internal static class SessionCodeExecution
     /// <param name="code">The code.</param>
     /// <param name="writer">Receives the console output.</param>
     /// <param name="cancellationToken">Stops waiting for output (the code keeps running in the session).</param>
-    /// <returns>The final answer and the exit code: the code's own, 0 when the manager gave none.</returns>
+    /// <returns>
+    /// The final answer and the process exit code: the code's own when it fits 0–255, 1 for any other
+    /// non-zero code (so 256 never reads as success), 0 when the manager gave none.
+    /// </returns>
     /// <exception cref="BackendAIException">The code waits for input, which the command cannot give.</exception>
     public static async Task<(ExecutionResult Result, int ExitCode)> RunAsync(
         BackendAIClient client, string session, string code, SessionConsoleWriter writer,
@@ -26,6 +29,7 @@ internal static class SessionCodeExecution
                 + "which this command cannot give).");
         }
 
-        return (result, result.ExitCode ?? 0);
+        var exitCode = result.ExitCode ?? 0;
+        return (result, exitCode is >= 0 and <= 255 ? exitCode : 1);
     }
 }

@@ -136,9 +136,16 @@ internal sealed class SessionCreationOptions
         var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < minimum)
+            // A token that did not parse already carries its own error; reading its value would throw.
+            if (result.Errors.Any())
             {
-                result.AddError($"{name} must be {minimum} or more; got '{result.GetValueOrDefault<int>()}'.");
+                return;
+            }
+
+            var value = result.GetValueOrDefault<int>();
+            if (value < minimum)
+            {
+                result.AddError($"{name} must be {minimum} or more; got '{value}'.");
             }
         });
         return option;

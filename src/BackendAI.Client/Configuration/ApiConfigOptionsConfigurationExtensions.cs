@@ -123,6 +123,13 @@ public static class ApiConfigOptionsConfigurationExtensions
         // A key such as "local:volume1" or a URL arrives split at each ':'; the relative path restores it.
         foreach (var (path, value) in child.AsEnumerable(makePathsRelative: true))
         {
+            if (value is not null && path.All(char.IsAsciiDigit))
+            {
+                // A JSON array arrives keyed by position; its entries are not FROM=TO pairs of a map.
+                throw origin.Reject(value, "is an entry of a list",
+                    "an object such as {\"http://sp:6021\": \"http://127.0.0.1:6021\"} or a string FROM=TO,FROM2=TO2");
+            }
+
             if (value is not null)
             {
                 ValueParsers.AddMapPair(map, path, value, $"{path}={value}", origin);
@@ -142,6 +149,12 @@ public static class ApiConfigOptionsConfigurationExtensions
         if (!TimeSpan.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var value))
         {
             throw origin.Reject(text, "is not a time span", "seconds (for example 2.5) or hh:mm:ss");
+        }
+
+        // -00:00:00.001 is the same value as Timeout.InfiniteTimeSpan; written here it is a negative time.
+        if (value < TimeSpan.Zero)
+        {
+            throw origin.Reject(text, "is negative", "0 (no limit) or a positive time such as 00:00:30");
         }
 
         return ValueParsers.CheckTimeout(value, origin);

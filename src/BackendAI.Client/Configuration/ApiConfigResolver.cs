@@ -102,11 +102,30 @@ internal sealed class ApiConfigResolver(ApiConfigOptions options, ConfigurationE
     {
         if (given is not null)
         {
-            return (given, null);
+            return (CheckKey(given, Parameter(seedName == "access_key" ? "AccessKey" : "SecretKey", seedName),
+                seedName), null);
         }
 
         var found = environment.Find(seedName);
-        return (found?.Value ?? string.Empty, found?.Describe());
+        if (found is null)
+        {
+            return (string.Empty, null);
+        }
+
+        var property = seedName == "access_key" ? "AccessKey" : "SecretKey";
+        return (CheckKey(found.Value, SettingOrigin.Variable(found, property), seedName), found.Describe());
+    }
+
+    /// <summary>The access key goes into the Authorization header: no control characters.</summary>
+    private static string CheckKey(string value, SettingOrigin origin, string seedName)
+    {
+        if (seedName != "access_key" || !value.Any(char.IsControl))
+        {
+            return value;
+        }
+
+        throw origin.Reject(value.ReplaceLineEndings("\\n"), "contains control characters such as line breaks",
+            "printable text");
     }
 
     internal string HashType()
@@ -165,11 +184,22 @@ internal sealed class ApiConfigResolver(ApiConfigOptions options, ConfigurationE
         var trimmed = given?.Trim();
         if (!string.IsNullOrEmpty(trimmed))
         {
-            return trimmed;
+            return CheckPrintable(trimmed, Parameter(property, seedName));
         }
 
-        return FromEnvironment(seedName, property, static (text, _) => text.Trim(), "default");
+        return FromEnvironment(seedName, property, static (text, origin) => CheckPrintable(text.Trim(), origin),
+            "default");
     }
+
+    /// <summary>
+    /// Refuses control characters (line breaks above all): the domain and the access key travel in request
+    /// headers, where a line break would start a header of its own.
+    /// </summary>
+    private static string CheckPrintable(string value, SettingOrigin origin) =>
+        value.Any(char.IsControl)
+            ? throw origin.Reject(value.ReplaceLineEndings("\\n"), "contains control characters such as line breaks",
+                "printable text")
+            : value;
 
     private TimeSpan Timeout(TimeSpan? given, string seedName, string property, TimeSpan defaultValue)
     {

@@ -9,6 +9,9 @@ internal static class DotEnvFile
 {
     internal const string FileName = ".env";
 
+    /// <summary>The largest <c>.env</c> file read (1 MiB).</summary>
+    internal const int MaxBytes = 1 << 20;
+
     /// <summary>Returns the nearest <c>.env</c> file in the directory or one of its ancestors, or null.</summary>
     internal static string? Find(string startDirectory)
     {
@@ -31,7 +34,7 @@ internal static class DotEnvFile
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ReadCapped(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -42,13 +45,32 @@ internal static class DotEnvFile
         return Parse(text, path);
     }
 
+    /// <summary>
+    /// Reads at most <see cref="MaxBytes"/>: a <c>.env</c> that is really a device such as <c>/dev/zero</c>
+    /// must end in an error, not in exhausted memory.
+    /// </summary>
+    private static string ReadCapped(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[MaxBytes + 1];
+        var length = reader.ReadBlock(buffer, 0, buffer.Length);
+        if (length > MaxBytes)
+        {
+            throw new IOException($"it is larger than {MaxBytes / 1024} KiB, which no .env file needs");
+        }
+
+        return new string(buffer, 0, length);
+    }
+
     internal static IReadOnlyList<EnvironmentValue> Parse(string text, string path)
     {
         var values = new List<EnvironmentValue>();
-        var lines = text.Split('\n');
+        // LF, CRLF and a lone CR all end a line: a CR never stays inside a value.
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         for (var index = 0; index < lines.Length; index++)
         {
-            var line = lines[index].TrimEnd('\r');
+            var line = lines[index];
             var entry = ParseLine(line, path, index + 1);
             if (entry is not null)
             {

@@ -94,7 +94,7 @@ internal static partial class ValueParsers
             match.Groups["date"].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             throw origin.Reject(
-                text, "is not an API version", "v<major>.<yyyymmdd> with a real date, for example v8.20240315");
+                text, "is not an API version", "v<major>.<yyyymmdd> (major of up to 4 digits) with a real date, for example v8.20240315");
         }
 
         return trimmed;
@@ -151,6 +151,6 @@ internal static partial class ValueParsers
     [GeneratedRegex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalNumber();
 
-    [GeneratedRegex(@"^v[0-9]+\.(?<date>[0-9]{8})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^v[0-9]{1,4}\.(?<date>[0-9]{8})$", RegexOptions.CultureInvariant)]
     private static partial Regex ApiVersion();
 }

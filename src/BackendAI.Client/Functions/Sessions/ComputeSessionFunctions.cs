@@ -31,6 +31,15 @@ public sealed class ComputeSessionFunctions
                 nameof(options));
         }
 
+        if (options.Name is { } name && (name.Length == 0 || name.Any(c => c is '/' or '\\' || char.IsWhiteSpace(c)
+            || char.IsControl(c))))
+        {
+            // The name becomes a path segment of every later call: such a session could not be reached again.
+            throw new ArgumentException(
+                $"The session name '{name}' cannot be used: it must not be empty or contain '/', '\\', spaces or "
+                + "control characters.", nameof(options));
+        }
+
         var body = SessionRequestBody.Build(options, _client.Config);
         var request = new ApiRequest(HttpMethod.Post, "/session").WithJson(body);
         using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -26,22 +26,22 @@ internal static class StorageProxyAddressMapper
             return url;
         }
 
+        // An entry for the exact URL wins over one for the proxy's base URL, whatever their order.
         foreach (var (key, value) in map)
         {
-            if (!Uri.TryCreate(key, UriKind.Absolute, out var keyUrl))
-            {
-                continue;
-            }
-
             // Uri keeps scheme and host in lower case, so ordinal comparison ignores their case and no more.
-            if (Uri.Compare(keyUrl, url, UriComponents.AbsoluteUri, UriFormat.UriEscaped,
-                    StringComparison.Ordinal) == 0)
+            if (Uri.TryCreate(key, UriKind.Absolute, out var keyUrl) && Uri.Compare(keyUrl, url,
+                    UriComponents.AbsoluteUri, UriFormat.UriEscaped, StringComparison.Ordinal) == 0)
             {
                 return Target(value, key);
             }
+        }
 
-            if (IsBaseOnly(keyUrl) && Uri.Compare(keyUrl, url, UriComponents.SchemeAndServer,
-                    UriFormat.UriEscaped, StringComparison.Ordinal) == 0)
+        foreach (var (key, value) in map)
+        {
+            if (Uri.TryCreate(key, UriKind.Absolute, out var keyUrl) && IsBaseOnly(keyUrl)
+                && Uri.Compare(keyUrl, url, UriComponents.SchemeAndServer, UriFormat.UriEscaped,
+                    StringComparison.Ordinal) == 0)
             {
                 var target = Target(value, key);
                 return new Uri(target.GetLeftPart(UriPartial.Path).TrimEnd('/') + url.PathAndQuery);
