@@ -52,11 +52,16 @@ internal sealed partial class RequestPipeline
             state.Dispose();
             throw new BackendAITransportException($"{method} {url.GetLeftPart(UriPartial.Path)}", [attempt], ex);
         }
-        catch
+        catch (Exception ex)
         {
             message.Dispose();
             linked.Dispose();
             state.Dispose();
+            if (ex is OperationCanceledException cancelled && IsCallerCancellation(cancelled, cancellationToken))
+            {
+                throw CallerCancelled(cancelled, cancellationToken);
+            }
+
             throw;
         }
     }
