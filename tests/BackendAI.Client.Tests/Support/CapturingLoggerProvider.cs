@@ -4,7 +4,17 @@ using Microsoft.Extensions.Logging;
 namespace BackendAI.Client.Tests.Support;
 
 /// <summary>One captured log entry.</summary>
-internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception);
+internal sealed record LogEntry(
+    string Category,
+    LogLevel Level,
+    EventId EventId,
+    string Message,
+    Exception? Exception,
+    IReadOnlyDictionary<string, object?> Properties)
+{
+    /// <summary>Returns a structured property of the message (such as <c>Endpoint</c>), or null.</summary>
+    public object? this[string name] => Properties.GetValueOrDefault(name);
+}
 
 /// <summary>Keeps every log entry written through its <see cref="Factory"/>, at every level.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider
@@ -48,7 +58,17 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
             LogLevel logLevel, EventId eventId, TState state, Exception? exception,
             Func<TState, Exception?, string> formatter)
         {
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
+            var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> pairs)
+            {
+                foreach (var (key, value) in pairs)
+                {
+                    properties[key] = value;
+                }
+            }
+
+            entries.Enqueue(new LogEntry(
+                category, logLevel, eventId, formatter(state, exception), exception, properties));
         }
     }
 }
