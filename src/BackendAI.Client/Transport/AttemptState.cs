@@ -63,10 +63,20 @@ internal sealed class AttemptState : IDisposable
     }
 
     /// <summary>
-    /// Notes that the body is being written; returns false when it was written before, which means the
-    /// HTTP stack is resending the request on its own.
+    /// Notes that the body is being written, which the read timer does not bound (a large upload may take
+    /// long); returns false when it was written before, which means the HTTP stack is resending the request
+    /// on its own.
     /// </summary>
-    internal bool TryStartBody() => Interlocked.Exchange(ref _bodyStarted, 1) == 0;
+    internal bool TryStartBody()
+    {
+        if (Interlocked.Exchange(ref _bodyStarted, 1) != 0)
+        {
+            return false;
+        }
+
+        DisarmReadTimer();
+        return true;
+    }
 
     /// <summary>Notes that the whole body was written: the wait for the answer starts.</summary>
     internal void BodyWritten()

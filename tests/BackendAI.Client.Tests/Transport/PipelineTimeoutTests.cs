@@ -1,5 +1,6 @@
 using System.Net;
 using BackendAI.Client.Tests.Support;
+using BackendAI.Client.Transport;
 using BackendAI.TestServer;
 using BackendAI.TestServer.Faults;
 
@@ -87,6 +88,24 @@ public sealed class PipelineTimeoutTests
         // About 16 pieces 200 ms apart: the body takes longer than the read timeout, every gap is shorter.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Body.Length > 16 * 12, $"The body has {response.Body.Length} bytes.");
+    }
+
+    [Fact]
+    public async Task The_read_timeout_does_not_run_while_a_large_request_body_is_still_being_written()
+    {
+        await using var server = await TestServerHost.StartAsync();
+        server.Faults.Inject(Fault.StallBeforeHeaders(TimeSpan.FromSeconds(2.5)), times: 1);
+        using var client = PipelineKit.Client(PipelineKit.Config([server.BaseAddress],
+            o => o.ReadTimeout = TimeSpan.FromSeconds(1)));
+
+        // Far more than the socket buffers hold: the upload blocks until the stalled server starts reading.
+        var body = new byte[24 << 20];
+        var request = new ApiRequest(HttpMethod.Post, "/echo/upload").WithBody(body, "application/octet-stream");
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var echo = response.ReadJsonDocument();
+        Assert.Equal(body.Length, echo.RootElement.GetProperty("body_length").GetInt32());
     }
 
     [Fact]
