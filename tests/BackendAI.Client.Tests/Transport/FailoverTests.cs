@@ -170,6 +170,41 @@ public sealed class FailoverTests
     }
 
     [Fact]
+    public async Task A_connect_timeout_fails_even_a_POST_over_to_the_next_endpoint()
+    {
+        await using var live = await TestServerHost.StartAsync();
+        using var silent = new UnansweredListener();
+        using var client = PipelineKit.Client(PipelineKit.Config([silent.Address, live.BaseAddress],
+            o =>
+            {
+                o.ConnectionTimeout = TimeSpan.FromSeconds(0.5);
+                o.ReadTimeout = TimeSpan.FromSeconds(10);
+            }));
+
+        using var response = await client.PostJsonAsync("/session");
+
+        Assert.Equal(live.BaseAddress, response.Endpoint);
+        Assert.Equal("POST", Assert.Single(live.Recorder.Requests).Method);
+    }
+
+    [Fact]
+    public async Task A_connect_timeout_is_reported_as_such()
+    {
+        using var silent = new UnansweredListener();
+        using var client = PipelineKit.Client(PipelineKit.Config([silent.Address],
+            o =>
+            {
+                o.ConnectionTimeout = TimeSpan.FromSeconds(0.5);
+                o.ReadTimeout = TimeSpan.FromSeconds(10);
+            }));
+
+        var error = await Assert.ThrowsAsync<BackendAITransportException>(() => client.PostJsonAsync("/session"));
+
+        Assert.IsNotType<BackendAIOutcomeUnknownException>(error);
+        Assert.Equal((RequestPhase.Connect, TransportFailure.ConnectTimeout), (error.Phase, error.Failure));
+    }
+
+    [Fact]
     public async Task When_every_endpoint_fails_one_error_lists_every_attempt_in_order()
     {
         var first = TestServerHost.GetRefusedAddress();

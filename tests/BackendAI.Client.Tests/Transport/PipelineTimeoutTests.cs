@@ -128,4 +128,25 @@ public sealed class PipelineTimeoutTests
         Assert.Equal(0, b.Recorder.Count);
         Assert.All(config.Pool.Endpoints, e => Assert.True(e.IsAlive));
     }
+
+    [Fact]
+    public async Task Cancelling_while_a_streamed_body_is_read_is_reported_with_the_callers_token()
+    {
+        await using var server = await TestServerHost.StartAsync();
+        server.Faults.Inject(Fault.SlowBody(TimeSpan.FromMilliseconds(100), chunkSize: 16));
+        using var client = PipelineKit.Client(PipelineKit.Config([server.BaseAddress],
+            o => o.ReadTimeout = TimeSpan.FromMinutes(1)));
+        using var cancel = new CancellationTokenSource();
+        var request = new ApiRequest(HttpMethod.Get, "/echo/" + new string('s', 100)) { StreamResponse = true };
+
+        using var response = await client.SendAsync(request, cancel.Token);
+        var buffer = new byte[16];
+        var first = await response.Stream.ReadAsync(buffer);
+        await cancel.CancelAsync();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => response.Stream.ReadAsync(buffer).AsTask());
+
+        Assert.True(first > 0);
+        Assert.Equal(cancel.Token, error.CancellationToken);
+    }
 }
