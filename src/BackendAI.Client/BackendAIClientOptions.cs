@@ -16,8 +16,8 @@ public sealed class BackendAIClientOptions
 
     /// <summary>
     /// Gets or sets the clock used for request dates and latencies. Default: the configuration's clock
-    /// (<see cref="Configuration.ApiConfigOptions.TimeProvider"/>, which also times the endpoints' backoff), else the
-    /// system clock.
+    /// (<see cref="Configuration.ApiConfigOptions.TimeProvider"/>, which also times the endpoints' backoff),
+    /// else the system clock.
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }
 

@@ -46,10 +46,10 @@ internal sealed partial class RequestPipeline : IDisposable
         set => Volatile.Write(ref _apiVersion, value);
     }
 
-    /// <summary>Gets the invoker every attempt is sent through (deliberately not an <see cref="HttpClient"/>).</summary>
+    /// <summary>Gets the invoker every attempt goes through (deliberately not an <see cref="HttpClient"/>).</summary>
     internal HttpMessageInvoker Invoker => _invoker;
 
-    /// <summary>Gets the handler under <see cref="Invoker"/>, which carries the connect timeout and TLS policy.</summary>
+    /// <summary>Gets the handler under <see cref="Invoker"/>: connect timeout and TLS policy.</summary>
     internal HttpMessageHandler Handler { get; }
 
     /// <summary>Gets the clock that dates requests, with any learned skew offset.</summary>
@@ -85,7 +85,8 @@ internal sealed partial class RequestPipeline : IDisposable
     /// Tells whether a cancellation came from the caller's token but carries another one (a linked source of
     /// the attempt), so it can be rethrown with the caller's token, which callers compare against.
     /// </summary>
-    internal static bool IsCallerCancellation(OperationCanceledException exception, CancellationToken callerToken) =>
+    internal static bool IsCallerCancellation(
+        OperationCanceledException exception, CancellationToken callerToken) =>
         callerToken.IsCancellationRequested && exception.CancellationToken != callerToken;
 
     /// <summary>The cancellation the caller asked for, carrying the caller's token.</summary>

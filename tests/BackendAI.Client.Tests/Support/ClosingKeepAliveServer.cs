@@ -22,7 +22,8 @@ internal sealed record ClosingServerRequest(int Connection, string Method, strin
 internal sealed class ClosingKeepAliveServer : IAsyncDisposable
 {
     private static readonly byte[] Answer = Encoding.ASCII.GetBytes(
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\n{}");
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+        + "Connection: keep-alive\r\n\r\n{}");
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -155,9 +156,11 @@ internal sealed class ClosingKeepAliveServer : IAsyncDisposable
 
         private int IndexOfHeadEnd()
         {
-            for (var i = 0; i + 3 < _pending.Count; i++)
+            ReadOnlySpan<byte> end = "\r\n\r\n"u8;
+            for (var i = 0; i + end.Length <= _pending.Count; i++)
             {
-                if (_pending[i] == '\r' && _pending[i + 1] == '\n' && _pending[i + 2] == '\r' && _pending[i + 3] == '\n')
+                if (_pending[i] == end[0] && _pending[i + 1] == end[1] && _pending[i + 2] == end[2]
+                    && _pending[i + 3] == end[3])
                 {
                     return i;
                 }

@@ -27,7 +27,8 @@ internal static class PipelineKit
     }
 
     /// <summary>Builds a signed configuration over the given servers, in that order.</summary>
-    internal static ApiConfig Config(params TestServerHost[] servers) => Config(servers.Select(s => s.BaseAddress));
+    internal static ApiConfig Config(params TestServerHost[] servers) =>
+        Config(servers.Select(s => s.BaseAddress));
 
     /// <summary>Creates an unopened client that logs to <paramref name="logs"/> (when given).</summary>
     internal static BackendAIClient Client(
@@ -36,7 +37,10 @@ internal static class PipelineKit
 
     /// <summary>Sends a body-less request and returns the response.</summary>
     internal static Task<ApiResponse> SendAsync(
-        this BackendAIClient client, HttpMethod method, string path, CancellationToken cancellationToken = default) =>
+        this BackendAIClient client,
+        HttpMethod method,
+        string path,
+        CancellationToken cancellationToken = default) =>
         client.SendAsync(new ApiRequest(method, path), cancellationToken);
 
     /// <summary>Sends a JSON POST and returns the response.</summary>
@@ -62,7 +66,7 @@ internal static class PipelineKit
     internal static int Count(this TestServerHost server, string method) =>
         server.Recorder.Requests.Count(r => r.Method == method);
 
-    /// <summary>Waits until a server has recorded <paramref name="count"/> requests (bounded by a safety timeout).</summary>
+    /// <summary>Waits until a server has recorded <paramref name="count"/> requests (with a safety bound).</summary>
     internal static async Task WaitForRequestsAsync(this TestServerHost server, int count)
     {
         using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -33,7 +33,8 @@ internal sealed class UnansweredListener : IDisposable
             }
         }
 
-        throw new InvalidOperationException("The listener's queue never filled; connection attempts would not hang.");
+        throw new InvalidOperationException(
+            "The listener's queue never filled; connection attempts would not hang.");
     }
 
     /// <summary>Gets the address, <c>http://127.0.0.1:port/</c>.</summary>

@@ -14,7 +14,8 @@ public sealed class ClientOpeningTests
     [InlineData("v9.20250101", ServerVersion)]
     [InlineData("v7.20230615", "v7.20230615")]
     [InlineData(ServerVersion, ServerVersion)]
-    public async Task Opening_negotiates_the_lower_of_the_server_and_client_versions(string configured, string chosen)
+    public async Task Opening_negotiates_the_lower_of_the_server_and_client_versions(
+        string configured, string chosen)
     {
         await using var server = await TestServerHost.StartAsync();
         var config = PipelineKit.Config([server.BaseAddress], o => o.Version = configured);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BackendAI.Client.Tests.Transport;
 
-/// <summary>The manager's "Date/time sync error": one corrected retry, or a typed error (issue 4, DESIGN §5).</summary>
+/// <summary>The manager's "Date/time sync error": one corrected retry, or a typed error (issue 4).</summary>
 public sealed class ClockSkewTests
 {
     private const string SkewProblem =
@@ -82,7 +82,8 @@ public sealed class ClockSkewTests
     public async Task A_second_rejection_after_the_correction_is_a_clock_skew_error_with_both_times()
     {
         var serverTime = new DateTimeOffset(2024, 3, 15, 12, 0, 0, TimeSpan.Zero);
-        await using var raw = RawResponseServer.Start(SkewAnswer(serverTime.ToString("r", CultureInfo.InvariantCulture)));
+        var date = serverTime.ToString("r", CultureInfo.InvariantCulture);
+        await using var raw = RawResponseServer.Start(SkewAnswer(date));
         var local = new FakeTimeProvider(serverTime + TimeSpan.FromMinutes(16));
         using var client = PipelineKit.Client(PipelineKit.Config([raw.BaseAddress]), time: local);
 
@@ -102,7 +103,8 @@ public sealed class ClockSkewTests
         await using var other = await TestServerHost.StartAsync();
         using var client = PipelineKit.Client(PipelineKit.Config([raw.BaseAddress, other.BaseAddress]));
 
-        await Assert.ThrowsAsync<BackendAIClockSkewException>(() => client.SendAsync(HttpMethod.Get, "/echo/skewed"));
+        await Assert.ThrowsAsync<BackendAIClockSkewException>(
+            () => client.SendAsync(HttpMethod.Get, "/echo/skewed"));
 
         Assert.Equal(0, other.Recorder.Count);
     }
@@ -118,7 +120,8 @@ public sealed class ClockSkewTests
             head.Append("Date: ").Append(date).Append("\r\n");
         }
 
-        return head.Append(CultureInfo.InvariantCulture, $"Content-Length: {Encoding.UTF8.GetByteCount(SkewProblem)}")
+        var length = Encoding.UTF8.GetByteCount(SkewProblem);
+        return head.Append(CultureInfo.InvariantCulture, $"Content-Length: {length}")
             .Append("\r\nConnection: close\r\n\r\n").Append(SkewProblem).ToString();
     }
 }

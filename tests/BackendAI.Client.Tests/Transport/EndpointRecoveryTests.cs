@@ -132,14 +132,15 @@ public sealed class EndpointRecoveryTests
         using var client = PipelineKit.Client(config);
         server.Faults.Inject(Fault.Status(503), times: 1);
 
-        await Assert.ThrowsAsync<BackendAITransportException>(() => client.SendAsync(HttpMethod.Get, "/echo/down"));
+        await Assert.ThrowsAsync<BackendAITransportException>(
+            () => client.SendAsync(HttpMethod.Get, "/echo/down"));
         using var up = await client.SendAsync(HttpMethod.Get, "/echo/up");
 
         // The clock stands still: the success is not older than the failure, so it counts.
         Assert.True(config.Pool.Endpoints[0].IsAlive);
-        Assert.Equal(
-            _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture),
-            server.Recorder.Last.Header("X-BackendAI-Date"));
+        var expectedDate = _clock.GetUtcNow().UtcDateTime
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+        Assert.Equal(expectedDate, server.Recorder.Last.Header("X-BackendAI-Date"));
     }
 
     private ApiConfig Config(TestServerHost a, TestServerHost b, LoadBalancingStrategy strategy) =>
@@ -150,5 +151,6 @@ public sealed class EndpointRecoveryTests
             o.ShuffleRandom = new EndpointPoolTestKit.FixedRandom(0.5);
         });
 
-    private static List<string> Targets(TestServerHost server) => [.. server.Recorder.Requests.Select(r => r.RawTarget)];
+    private static List<string> Targets(TestServerHost server) =>
+        [.. server.Recorder.Requests.Select(r => r.RawTarget)];
 }

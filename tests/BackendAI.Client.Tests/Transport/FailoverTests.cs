@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using BackendAI.Client.Configuration;
 using BackendAI.Client.Tests.Support;
+using BackendAI.Client.Transport;
 using BackendAI.TestServer;
 using BackendAI.TestServer.Faults;
 
@@ -30,7 +31,8 @@ public sealed class FailoverTests
             (failover["Endpoint"], failover["Phase"], failover["Failure"]));
 
         // The live manager verified both signatures against its own Host header: each was signed for it.
-        Assert.All(live.Recorder.Requests, r => Assert.Equal((200, live.HostHeader), (r.Status, r.Header("Host"))));
+        Assert.All(live.Recorder.Requests,
+            r => Assert.Equal((200, live.HostHeader), (r.Status, r.Header("Host"))));
         Assert.Equal(2, live.Recorder.Count);
         Assert.Equal(live.BaseAddress, config.Endpoint);
     }
@@ -74,12 +76,13 @@ public sealed class FailoverTests
     {
         await using var servers = await PipelineKit.StartServersAsync(2);
         var (a, b) = (servers[0], servers[1]);
-        a.Faults.Inject(failure == "stall" ? Fault.StallAfterBody(TimeSpan.FromSeconds(30)) : Fault.ResetAfterBody());
+        a.Faults.Inject(Failure(failure));
         using var logs = new CapturingLoggerProvider();
-        var config = PipelineKit.Config([a.BaseAddress, b.BaseAddress], o => o.ReadTimeout = TimeSpan.FromSeconds(1));
+        var config = PipelineKit.Config([a.BaseAddress, b.BaseAddress],
+            o => o.ReadTimeout = TimeSpan.FromSeconds(1));
         using var client = PipelineKit.Client(config, logs);
         var body = "{\"name\":\"s1\",\"image\":\"python:3.12\"}";
-        var request = new BackendAI.Client.Transport.ApiRequest(new HttpMethod(method), "/session").WithText(body, "application/json");
+        var request = new ApiRequest(new HttpMethod(method), "/session").WithText(body, "application/json");
 
         var error = await Assert.ThrowsAsync<BackendAIOutcomeUnknownException>(() => client.SendAsync(request));
 
@@ -103,8 +106,9 @@ public sealed class FailoverTests
     {
         await using var servers = await PipelineKit.StartServersAsync(2);
         var (a, b) = (servers[0], servers[1]);
-        a.Faults.Inject(failure == "stall" ? Fault.StallAfterBody(TimeSpan.FromSeconds(30)) : Fault.ResetAfterBody());
-        var config = PipelineKit.Config([a.BaseAddress, b.BaseAddress], o => o.ReadTimeout = TimeSpan.FromSeconds(1));
+        a.Faults.Inject(Failure(failure));
+        var config = PipelineKit.Config([a.BaseAddress, b.BaseAddress],
+            o => o.ReadTimeout = TimeSpan.FromSeconds(1));
         using var client = PipelineKit.Client(config);
 
         using var response = await client.SendAsync(new HttpMethod(method), "/folders/f1");
@@ -223,6 +227,9 @@ public sealed class FailoverTests
         Assert.Contains("failed after 3 attempts:", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, error.Message.Split('\n').Length - 1);
     }
+
+    private static Fault Failure(string kind) =>
+        kind == "stall" ? Fault.StallAfterBody(TimeSpan.FromSeconds(30)) : Fault.ResetAfterBody();
 
     private static List<Uri?> SentTo(CapturingLoggerProvider logs, string path) =>
         [.. logs.WithId(1001).Where(e => Equals(e["Path"], path)).Select(e => e["Endpoint"] as Uri)];

@@ -95,7 +95,8 @@ public sealed class PipelineDiagnosticsTests
 
         errors.Add(await Assert.ThrowsAsync<BackendAIApiException>(() => client.SendAsync(HttpMethod.Get, "/x")));
         using var lonely = PipelineKit.Client(PipelineKit.Config([refusing]), logs);
-        errors.Add(await Assert.ThrowsAsync<BackendAITransportException>(() => lonely.SendAsync(HttpMethod.Get, "/")));
+        errors.Add(await Assert.ThrowsAsync<BackendAITransportException>(
+            () => lonely.SendAsync(HttpMethod.Get, "/")));
 
         var secrets = servers.SelectMany(s => s.Recorder.Requests)
             .Select(r => r.Header("Authorization"))
@@ -111,7 +112,8 @@ public sealed class PipelineDiagnosticsTests
     [Fact]
     public async Task No_log_line_or_error_carries_the_login_cookie()
     {
-        await using var server = await TestServerHost.StartAsync(new TestServerOptions { SkipVerification = _ => true });
+        await using var server = await TestServerHost.StartAsync(
+            new TestServerOptions { SkipVerification = _ => true });
         var refusing = TestServerHost.GetRefusedAddress();
         using var sandbox = new Authentication.LoginStoreSandbox();
         var store = sandbox.NewStore();
@@ -141,7 +143,8 @@ public sealed class PipelineDiagnosticsTests
         server.Faults.Inject(Fault.Status(403, body: "forbidden"), times: 1);
         errors.Add(await Assert.ThrowsAsync<BackendAIApiException>(() => client.SendAsync(HttpMethod.Get, "/x")));
 
-        Assert.All(server.Recorder.Requests, r => Assert.Contains(cookie, r.Header("Cookie"), StringComparison.Ordinal));
+        Assert.All(server.Recorder.Requests,
+            r => Assert.Contains(cookie, r.Header("Cookie"), StringComparison.Ordinal));
         AssertNothingLeaks(logs, errors, [cookie, "sid-private-0815"]);
     }
 
@@ -169,7 +172,8 @@ public sealed class PipelineDiagnosticsTests
         var attempts = stopped.Where(a => a.ParentSpanId == call.SpanId && a.TraceId == call.TraceId).ToList();
         Assert.Equal("BackendAI GET", call.DisplayName);
         Assert.Equal(live.BaseAddress.Authority, call.GetTagItem("server.address"));
-        Assert.Equal([refusing.Authority, live.BaseAddress.Authority], attempts.Select(a => a.GetTagItem("server.address")));
+        Assert.Equal([refusing.Authority, live.BaseAddress.Authority],
+            attempts.Select(a => a.GetTagItem("server.address")));
         Assert.Equal([ActivityStatusCode.Error, ActivityStatusCode.Unset], attempts.Select(a => a.Status));
         var authorization = live.Recorder.Last.Header("Authorization")!;
         Assert.All(attempts.Append(call).SelectMany(a => a.Tags), tag =>

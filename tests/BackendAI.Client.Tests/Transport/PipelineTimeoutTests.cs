@@ -12,7 +12,8 @@ public sealed class PipelineTimeoutTests
     [Fact]
     public void No_hidden_overall_timeout_sits_in_the_HTTP_stack()
     {
-        var unlimited = PipelineKit.Config([new Uri("http://127.0.0.1:1/")], o => o.ConnectionTimeout = TimeSpan.Zero);
+        var unlimited = PipelineKit.Config(
+            [new Uri("http://127.0.0.1:1/")], o => o.ConnectionTimeout = TimeSpan.Zero);
         var defaults = PipelineKit.Config([new Uri("http://127.0.0.1:1/")]);
 
         using var unlimitedClient = PipelineKit.Client(unlimited);
@@ -114,7 +115,8 @@ public sealed class PipelineTimeoutTests
         await using var servers = await PipelineKit.StartServersAsync(2);
         var (a, b) = (servers[0], servers[1]);
         a.Faults.Inject(Fault.StallBeforeHeaders(TimeSpan.FromMinutes(5)));
-        var config = PipelineKit.Config([a.BaseAddress, b.BaseAddress], o => o.ReadTimeout = TimeSpan.FromMinutes(1));
+        var config = PipelineKit.Config([a.BaseAddress, b.BaseAddress],
+            o => o.ReadTimeout = TimeSpan.FromMinutes(1));
         using var client = PipelineKit.Client(config);
         using var cancel = new CancellationTokenSource();
 

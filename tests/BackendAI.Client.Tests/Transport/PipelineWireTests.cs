@@ -67,7 +67,8 @@ public sealed class PipelineWireTests : IClassFixture<LocalManagerFixture>
         using var client = PipelineKit.Client(PipelineKit.Config(_server));
         var path = "/echo/media-" + Guid.NewGuid().ToString("N");
 
-        using var response = await client.SendAsync(new ApiRequest(HttpMethod.Post, path).WithText(body, contentType));
+        var request = new ApiRequest(HttpMethod.Post, path).WithText(body, contentType);
+        using var response = await client.SendAsync(request);
 
         var recorded = Recorded(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -121,7 +122,8 @@ public sealed class PipelineWireTests : IClassFixture<LocalManagerFixture>
     [MemberData(nameof(HashTypes))]
     public async Task Every_hash_type_signs_requests_the_manager_accepts(string hashType)
     {
-        using var client = PipelineKit.Client(PipelineKit.Config([_server.BaseAddress], o => o.HashType = hashType));
+        var config = PipelineKit.Config([_server.BaseAddress], o => o.HashType = hashType);
+        using var client = PipelineKit.Client(config);
         var path = "/echo/hash-" + Guid.NewGuid().ToString("N");
 
         using var response = await client.SendAsync(HttpMethod.Get, path);

@@ -17,7 +17,8 @@ public sealed class SilentResendGuardTests
     [InlineData("POST", true)]
     [InlineData("POST", false)]
     [InlineData("PATCH", true)]
-    public async Task A_pooled_connection_closed_under_a_request_never_carries_it_twice(string method, bool withBody)
+    public async Task A_pooled_connection_closed_under_a_request_never_carries_it_twice(
+        string method, bool withBody)
     {
         await using var server = new ClosingKeepAliveServer();
         using var client = PipelineKit.Client(PipelineKit.Config([server.BaseAddress]));

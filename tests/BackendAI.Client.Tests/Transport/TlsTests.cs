@@ -5,7 +5,7 @@ using BackendAI.TestServer;
 
 namespace BackendAI.Client.Tests.Transport;
 
-/// <summary>Certificate validation and its explicit skip, against an HTTPS local manager (issue 3, DESIGN §5).</summary>
+/// <summary>Certificate validation and its explicit skip, against an HTTPS local manager (issue 3).</summary>
 public sealed class TlsTests : IAsyncLifetime
 {
     private X509Certificate2 _certificate = null!;
