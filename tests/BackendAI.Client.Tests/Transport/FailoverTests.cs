@@ -50,10 +50,12 @@ public sealed class FailoverTests
         List<Uri> endpoints = [servers[0].BaseAddress, servers[1].BaseAddress];
         endpoints.Insert(refusingAt, TestServerHost.GetRefusedAddress());
         var config = PipelineKit.Config(endpoints, o => o.LoadBalancing = strategy);
-        using var client = PipelineKit.Client(config);
+        using var first = PipelineKit.Client(config);
+        using var second = PipelineKit.Client(config);
 
+        // Two clients of one configuration share its pool.
         var calls = Enumerable.Range(0, 8)
-            .Select(i => client.SendAsync(HttpMethod.Get, $"/echo/concurrent/{i}"))
+            .Select(i => (i % 2 == 0 ? first : second).SendAsync(HttpMethod.Get, $"/echo/concurrent/{i}"))
             .ToList();
         var responses = await Task.WhenAll(calls);
 

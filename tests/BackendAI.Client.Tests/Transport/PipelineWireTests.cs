@@ -36,6 +36,19 @@ public sealed class PipelineWireTests : IClassFixture<LocalManagerFixture>
     }
 
     [Fact]
+    public async Task An_endpoint_with_a_base_path_gets_the_request_path_appended_and_signed_whole()
+    {
+        var endpoint = new Uri(_server.BaseAddress, "/gateway/manager");
+        using var client = PipelineKit.Client(PipelineKit.Config([endpoint]));
+        var path = "/echo/base-" + Guid.NewGuid().ToString("N");
+
+        using var response = await client.SendAsync(HttpMethod.Get, path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/gateway/manager" + path, Echo(response, "target"));
+    }
+
+    [Fact]
     public async Task The_standard_headers_go_with_every_signed_request()
     {
         using var client = PipelineKit.Client(PipelineKit.Config([_server.BaseAddress], o =>
