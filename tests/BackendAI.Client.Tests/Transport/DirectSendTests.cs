@@ -25,15 +25,18 @@ public sealed class DirectSendTests
     }
 
     [Fact]
-    public async Task A_refused_direct_request_is_a_connect_phase_transport_error()
+    public async Task A_refused_direct_request_is_a_connect_phase_error_without_the_ticket_in_its_url()
     {
         var refusing = TestServerHost.GetRefusedAddress();
         using var client = PipelineKit.Client(PipelineKit.Config([refusing]));
 
         var error = await Assert.ThrowsAsync<BackendAITransportException>(() => client.Pipeline.SendDirectAsync(
-            HttpMethod.Get, new Uri(refusing, "/download"), null, null, CancellationToken.None));
+            HttpMethod.Get, new Uri(refusing, "/download?token=eyJ-ticket-secret"), null, null, CancellationToken.None));
 
+        // The query holds the transfer ticket, a credential: it stays out of the error.
         Assert.Equal((RequestPhase.Connect, TransportFailure.ConnectionRefused), (error.Phase, error.Failure));
+        Assert.Equal(new Uri(refusing, "/download"), error.Endpoint);
+        Assert.DoesNotContain("eyJ-ticket-secret", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
