@@ -52,7 +52,10 @@ internal sealed class AttemptState : IDisposable
         DisarmReadTimer();
     }
 
-    /// <summary>Notes that the connection is open; the wait for the answer starts now unless a body follows.</summary>
+    /// <summary>
+    /// Notes that the connection is open and, for https, its TLS handshake done; the wait for the answer
+    /// starts now unless a body follows.
+    /// </summary>
     internal void ConnectCompleted()
     {
         Interlocked.Increment(ref _connectsCompleted);

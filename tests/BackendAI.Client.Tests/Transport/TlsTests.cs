@@ -63,4 +63,21 @@ public sealed class TlsTests : IAsyncLifetime
         Assert.Equal(plain.BaseAddress, response.Endpoint);
         Assert.Equal(0, _server.Recorder.Count);
     }
+
+    [Fact]
+    public async Task A_slow_TLS_handshake_within_the_connect_timeout_does_not_count_against_the_read_timeout()
+    {
+        await using var slow = new SlowHandshakeServer(_certificate, TimeSpan.FromSeconds(2));
+        using var client = PipelineKit.Client(PipelineKit.Config([slow.BaseAddress], o =>
+        {
+            o.SkipSslCertValidation = true;
+            o.ConnectionTimeout = TimeSpan.FromSeconds(30);
+            o.ReadTimeout = TimeSpan.FromSeconds(1);
+        }));
+
+        using var response = await client.PostJsonAsync("/session");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, slow.Answered);
+    }
 }
