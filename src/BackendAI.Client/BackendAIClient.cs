@@ -34,7 +34,8 @@ public sealed class BackendAIClient : IDisposable
         Config = config ?? ApiConfig.GetConfig();
         _options = options ?? new BackendAIClientOptions();
         _logger = _options.LoggerFactory?.CreateLogger("BackendAI.Client") ?? NullLogger.Instance;
-        var time = _options.TimeProvider ?? TimeProvider.System;
+        // One clock for dates, latencies and the pool's backoff unless the caller separates them on purpose.
+        var time = _options.TimeProvider ?? Config.Pool.TimeProvider;
         var cookies = Config.EndpointType == EndpointType.Session
             ? new SessionCookieAuthenticator(_options.LoginStore ?? LoginStores.ForConfig(Config), Config.Endpoints, time)
             : null;

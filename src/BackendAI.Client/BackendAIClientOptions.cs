@@ -14,7 +14,11 @@ public sealed class BackendAIClientOptions
     /// </summary>
     public Authentication.LoginStore? LoginStore { get; set; }
 
-    /// <summary>Gets or sets the clock used for request dates, latencies and backoff; the system clock by default.</summary>
+    /// <summary>
+    /// Gets or sets the clock used for request dates and latencies. Default: the configuration's clock
+    /// (<see cref="Configuration.ApiConfigOptions.TimeProvider"/>, which also times the endpoints' backoff),
+    /// else the system clock.
+    /// </summary>
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>

@@ -82,11 +82,18 @@ public sealed class TestServerHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => connection =>
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
-                Interlocked.Increment(ref host!._connections);
-                return next(connection);
-            }));
+                listen.Use(next => connection =>
+                {
+                    Interlocked.Increment(ref host!._connections);
+                    return next(connection);
+                });
+                if (options.HttpsCertificate is { } certificate)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
         });
 
         builder.Services.AddSingleton(options);

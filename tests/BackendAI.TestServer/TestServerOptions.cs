@@ -18,6 +18,12 @@ public sealed class TestServerOptions
     /// </summary>
     public Func<HttpContext, bool>? SkipVerification { get; set; }
 
+    /// <summary>
+    /// Gets or sets the certificate (with its private key) to serve HTTPS with; the address then starts with
+    /// <c>https://</c>. Default: null (plain HTTP).
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? HttpsCertificate { get; set; }
+
     /// <summary>Gets or sets the loopback port. Default: 0 (any free port).</summary>
     public int Port { get; set; }
 

@@ -52,7 +52,10 @@ internal sealed class AttemptState : IDisposable
         DisarmReadTimer();
     }
 
-    /// <summary>Notes that the connection is open; the wait for the answer starts now unless a body follows.</summary>
+    /// <summary>
+    /// Notes that the connection is open and, for https, its TLS handshake done; the wait for the answer
+    /// starts now unless a body follows.
+    /// </summary>
     internal void ConnectCompleted()
     {
         Interlocked.Increment(ref _connectsCompleted);
@@ -63,10 +66,20 @@ internal sealed class AttemptState : IDisposable
     }
 
     /// <summary>
-    /// Notes that the body is being written; returns false when it was written before, which means the
-    /// HTTP stack is resending the request on its own.
+    /// Notes that the body is being written, which the read timer does not bound (a large upload may take
+    /// long); returns false when it was written before, which means the HTTP stack is resending the request
+    /// on its own.
     /// </summary>
-    internal bool TryStartBody() => Interlocked.Exchange(ref _bodyStarted, 1) == 0;
+    internal bool TryStartBody()
+    {
+        if (Interlocked.Exchange(ref _bodyStarted, 1) != 0)
+        {
+            return false;
+        }
+
+        DisarmReadTimer();
+        return true;
+    }
 
     /// <summary>Notes that the whole body was written: the wait for the answer starts.</summary>
     internal void BodyWritten()

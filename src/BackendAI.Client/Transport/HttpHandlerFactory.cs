@@ -25,6 +25,7 @@ internal static class HttpHandlerFactory
                 : Timeout.InfiniteTimeSpan,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             ConnectCallback = ConnectAsync,
+            PlaintextStreamFilter = ConnectionReady,
         };
 
         if (config.SkipSslCertValidation)
@@ -42,8 +43,8 @@ internal static class HttpHandlerFactory
         object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
 
     /// <summary>
-    /// Opens the TCP connection and tells the attempt when connecting starts and ends, so a failure here
-    /// is known to have happened before any byte of the request left.
+    /// Opens the TCP connection and tells the attempt when connecting starts, so a failure here is known to
+    /// have happened before any byte of the request left.
     /// </summary>
     private static async ValueTask<Stream> ConnectAsync(
         SocketsHttpConnectionContext context, CancellationToken cancellationToken)
@@ -68,8 +69,19 @@ internal static class HttpHandlerFactory
             throw;
         }
 
-        attempt?.ConnectCompleted();
         return new NetworkStream(socket, ownsSocket: true);
+    }
+
+    /// <summary>
+    /// Runs once the connection is ready for HTTP (after the TLS handshake for https): connecting, which the
+    /// connect timeout bounds, ends here, and the read timeout may start.
+    /// </summary>
+    private static ValueTask<Stream> ConnectionReady(
+        SocketsHttpPlaintextStreamFilterContext context, CancellationToken cancellationToken)
+    {
+        context.InitialRequestMessage.Options.TryGetValue(AttemptState.Key, out var attempt);
+        attempt?.ConnectCompleted();
+        return ValueTask.FromResult(context.PlaintextStream);
     }
 }
 

@@ -47,6 +47,11 @@ internal sealed class ReadTimeoutStream : Stream
         {
             throw new TimeoutException("No data arrived within the read timeout while reading the response body.", ex);
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested
+            && RequestPipeline.IsCallerCancellation(ex, _callerToken))
+        {
+            throw RequestPipeline.CallerCancelled(ex, _callerToken);
+        }
         finally
         {
             _state.DisarmReadTimer();

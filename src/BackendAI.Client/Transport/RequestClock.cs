@@ -36,14 +36,7 @@ internal sealed class RequestClock
     /// </summary>
     internal DateTimeOffset? LearnFrom(HttpResponseHeaders headers)
     {
-        if (!headers.TryGetValues("Date", out var values))
-        {
-            return null;
-        }
-
-        var raw = values.FirstOrDefault();
-        if (raw is null || !DateTimeOffset.TryParseExact(raw.Trim(), "r", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out var serverTime))
+        if (ReadServerTime(headers) is not { } serverTime)
         {
             return null;
         }
@@ -52,5 +45,20 @@ internal sealed class RequestClock
         var offset = serverTime + TimeSpan.FromMilliseconds(500) - _time.GetUtcNow();
         Interlocked.Exchange(ref _offsetTicks, offset.Ticks);
         return serverTime;
+    }
+
+    /// <summary>Reads the server's time from its <c>Date</c> header; null when missing or unreadable.</summary>
+    internal static DateTimeOffset? ReadServerTime(HttpResponseHeaders headers)
+    {
+        if (!headers.TryGetValues("Date", out var values))
+        {
+            return null;
+        }
+
+        var raw = values.FirstOrDefault();
+        return raw is not null && DateTimeOffset.TryParseExact(raw.Trim(), "r", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var serverTime)
+            ? serverTime
+            : null;
     }
 }

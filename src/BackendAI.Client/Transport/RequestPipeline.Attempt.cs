@@ -53,8 +53,15 @@ internal sealed partial class RequestPipeline
                 }
 
                 var body = await ReadErrorBodyAsync(response, state, linked.Token).ConfigureAwait(false);
-                if (!skewRetried && IsDateSyncError(response.StatusCode, body))
+                if (IsDateSyncError(response.StatusCode, body))
                 {
+                    if (skewRetried)
+                    {
+                        // Rejected again with the corrected date: the offset cannot be fixed from here.
+                        throw new BackendAIClockSkewException(
+                            endpoint.Uri, _clock.LocalNow, RequestClock.ReadServerTime(response.Headers));
+                    }
+
                     skewRetried = true;
                     if (TryCorrectSkew(endpoint.Uri, response) is { } skewError)
                     {

@@ -45,18 +45,25 @@ internal sealed partial class RequestPipeline
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var failure = FailureClassifier.Classify(ex, state);
-            var attempt = new RequestAttempt(url, failure.Phase, failure.Failure, failure.Description, startedAt,
-                _time.GetElapsedTime(started));
+            // The query of a storage-proxy URL carries its transfer ticket, a credential: errors leave it out.
+            var withoutQuery = new Uri(url.GetLeftPart(UriPartial.Path));
+            var attempt = new RequestAttempt(withoutQuery, failure.Phase, failure.Failure, failure.Description,
+                startedAt, _time.GetElapsedTime(started));
             message.Dispose();
             linked.Dispose();
             state.Dispose();
-            throw new BackendAITransportException($"{method} {url.GetLeftPart(UriPartial.Path)}", [attempt], ex);
+            throw new BackendAITransportException($"{method} {withoutQuery}", [attempt], ex);
         }
-        catch
+        catch (Exception ex)
         {
             message.Dispose();
             linked.Dispose();
             state.Dispose();
+            if (ex is OperationCanceledException cancelled && IsCallerCancellation(cancelled, cancellationToken))
+            {
+                throw CallerCancelled(cancelled, cancellationToken);
+            }
+
             throw;
         }
     }

@@ -30,6 +30,7 @@ internal sealed partial class RequestPipeline : IDisposable
         ILogger logger)
     {
         _config = config;
+        Handler = handler;
         _invoker = new HttpMessageInvoker(handler, disposeHandler: true);
         _authenticator = authenticator;
         _time = time;
@@ -44,6 +45,12 @@ internal sealed partial class RequestPipeline : IDisposable
         get => Volatile.Read(ref _apiVersion);
         set => Volatile.Write(ref _apiVersion, value);
     }
+
+    /// <summary>Gets the invoker every attempt goes through (deliberately not an <see cref="HttpClient"/>).</summary>
+    internal HttpMessageInvoker Invoker => _invoker;
+
+    /// <summary>Gets the handler under <see cref="Invoker"/>: connect timeout and TLS policy.</summary>
+    internal HttpMessageHandler Handler { get; }
 
     /// <summary>Gets the clock that dates requests, with any learned skew offset.</summary>
     internal RequestClock Clock => _clock;
@@ -61,6 +68,34 @@ internal sealed partial class RequestPipeline : IDisposable
                 + "for example https://api.example.com.");
         }
 
+        try
+        {
+            return await SendThroughPoolAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (IsCallerCancellation(ex, cancellationToken))
+        {
+            throw CallerCancelled(ex, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _invoker.Dispose();
+
+    /// <summary>
+    /// Tells whether a cancellation came from the caller's token but carries another one (a linked source of
+    /// the attempt), so it can be rethrown with the caller's token, which callers compare against.
+    /// </summary>
+    internal static bool IsCallerCancellation(
+        OperationCanceledException exception, CancellationToken callerToken) =>
+        callerToken.IsCancellationRequested && exception.CancellationToken != callerToken;
+
+    /// <summary>The cancellation the caller asked for, carrying the caller's token.</summary>
+    internal static OperationCanceledException CallerCancelled(
+        OperationCanceledException exception, CancellationToken callerToken) =>
+        new TaskCanceledException("The call was cancelled by the caller.", exception, callerToken);
+
+    private async Task<ApiResponse> SendThroughPoolAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
         using var activity = Telemetry.Source.StartActivity($"BackendAI {request.Method.Method}");
         activity?.SetTag("http.request.method", request.Method.Method);
         activity?.SetTag("url.path", request.Path);
@@ -88,9 +123,6 @@ internal sealed partial class RequestPipeline : IDisposable
         activity?.SetStatus(ActivityStatusCode.Error);
         throw new BackendAITransportException(request.ToString(), attempts, lastError);
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _invoker.Dispose();
 
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options

@@ -10,6 +10,9 @@ public abstract record Fault
     /// <summary>Waits <paramref name="delay"/> before anything else happens, then answers normally.</summary>
     public static Fault StallBeforeHeaders(TimeSpan delay) => new StallFault(delay);
 
+    /// <summary>Reads the whole request body, waits <paramref name="delay"/>, then answers normally.</summary>
+    public static Fault StallAfterBody(TimeSpan delay) => new StallAfterBodyFault(delay);
+
     /// <summary>Reads the whole request body, then aborts the connection without answering.</summary>
     public static Fault ResetAfterBody() => new ResetFault();
 
@@ -23,6 +26,9 @@ public abstract record Fault
 
 /// <summary>See <see cref="Fault.StallBeforeHeaders"/>.</summary>
 public sealed record StallFault(TimeSpan Delay) : Fault;
+
+/// <summary>See <see cref="Fault.StallAfterBody"/>.</summary>
+public sealed record StallAfterBodyFault(TimeSpan Delay) : Fault;
 
 /// <summary>See <see cref="Fault.ResetAfterBody"/>.</summary>
 public sealed record ResetFault : Fault;

@@ -21,6 +21,13 @@ internal sealed class FaultMiddleware
                 await next(context);
                 break;
 
+            case StallAfterBodyFault stall:
+                // The recorder keeps the body as it is read here; the route then finds it consumed.
+                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+                await Task.Delay(stall.Delay, context.RequestAborted);
+                await next(context);
+                break;
+
             case ResetFault:
                 await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
                 context.Abort();
