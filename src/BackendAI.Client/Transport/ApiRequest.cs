@@ -83,10 +83,25 @@ public sealed class ApiRequest
     /// <param name="name">The header name.</param>
     /// <param name="value">The header value.</param>
     /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentException">
+    /// The name is not a header name, or the value holds a line break or another control character.
+    /// </exception>
     public ApiRequest AddHeader(string name, string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
+        if (!name.All(IsTokenChar))
+        {
+            throw new ArgumentException($"'{name}' is not a valid header name.", nameof(name));
+        }
+
+        // A line break would end this header and start one of the caller's choosing on the wire.
+        if (value.Any(c => char.IsControl(c) && c != '\t'))
+        {
+            throw new ArgumentException(
+                $"The value of header '{name}' contains a line break or another control character.", nameof(value));
+        }
+
         _headers.Add(new(name, value));
         return this;
     }
@@ -131,6 +146,9 @@ public sealed class ApiRequest
         ArgumentNullException.ThrowIfNull(text);
         return WithBody(Encoding.UTF8.GetBytes(text), contentType);
     }
+
+    private static bool IsTokenChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
 
     /// <summary>Returns the path with the added query parameters appended, percent-encoded.</summary>
     internal string BuildPathAndQuery()

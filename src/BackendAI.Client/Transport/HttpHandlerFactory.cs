@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using BackendAI.Client.Configuration;
 
 namespace BackendAI.Client.Transport;
@@ -19,6 +20,9 @@ internal static class HttpHandlerFactory
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
+
+            // Header values go out as UTF-8, as the Python client sends them: a domain such as '도메인' is valid.
+            RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
             UseCookies = false,
             ConnectTimeout = config.ConnectionTimeout > TimeSpan.Zero
                 ? config.ConnectionTimeout

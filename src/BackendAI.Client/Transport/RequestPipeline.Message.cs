@@ -24,14 +24,21 @@ internal sealed partial class RequestPipeline
 
         headers.TryAddWithoutValidation("X-BackendAI-Domain", _config.Domain);
         headers.TryAddWithoutValidation("X-BackendAI-Date", _clock.FormatNow());
-        foreach (var (name, value) in request.Headers)
-        {
-            headers.TryAddWithoutValidation(name, value);
-        }
-
         if (state.HasBody)
         {
             message.Content = new GuardedContent(request.Body ?? ReadOnlyMemory<byte>.Empty, request.ContentType, state);
+        }
+
+        foreach (var (name, value) in request.Headers)
+        {
+            // Content headers (Content-Language, …) belong to the body; without one they cannot be sent.
+            if (!headers.TryAddWithoutValidation(name, value)
+                && message.Content?.Headers.TryAddWithoutValidation(name, value) != true)
+            {
+                message.Dispose();
+                throw new ArgumentException(
+                    $"The header '{name}' describes a request body, and {request} has none.", nameof(request));
+            }
         }
 
         if (!request.Anonymous)
