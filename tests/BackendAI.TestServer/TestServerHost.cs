@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using BackendAI.TestServer.Faults;
 using BackendAI.TestServer.Recording;
 using BackendAI.TestServer.Routes;
@@ -82,6 +83,9 @@ public sealed class TestServerHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+
+            // The manager (aiohttp) reads header values as UTF-8, so a domain such as '도메인' arrives intact.
+            kestrel.RequestHeaderEncodingSelector = static _ => Encoding.UTF8;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
                 listen.Use(next => connection =>

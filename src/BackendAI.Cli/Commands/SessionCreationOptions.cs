@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Security.Cryptography;
 using BackendAI.Client.Functions.Sessions;
 
@@ -133,21 +134,29 @@ internal sealed class SessionCreationOptions
 
     private static Option<int> CreateCountOption(string name, string description, int defaultValue, int minimum)
     {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
+        return new Option<int>(name)
         {
-            // A token that did not parse already carries its own error; reading its value would throw.
-            if (result.Errors.Any())
-            {
-                return;
-            }
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
 
-            var value = result.GetValueOrDefault<int>();
-            if (value < minimum)
+            // Parsed here rather than validated afterwards: a token that is not a number must be a usage error,
+            // and reading the value of an option that failed to parse throws.
+            CustomParser = result =>
             {
-                result.AddError($"{name} must be {minimum} or more; got '{value}'.");
-            }
-        });
-        return option;
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+                if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                {
+                    result.AddError($"{name} takes a whole number of {minimum} or more; got '{text}'.");
+                    return defaultValue;
+                }
+
+                if (value < minimum)
+                {
+                    result.AddError($"{name} must be {minimum} or more; got '{value}'.");
+                }
+
+                return value;
+            },
+        };
     }
 }
