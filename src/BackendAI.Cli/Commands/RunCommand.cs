@@ -47,7 +47,7 @@ internal static class RunCommand
         using var client = await context.OpenClientAsync(parseResult, cancellationToken);
 
         var session = await client.Sessions.GetOrCreateAsync(options, cancellationToken);
-        var name = session.Name ?? options.Name!;
+        var name = session.Name;
         await context.Error.WriteLineAsync(session.Created
             ? $"Session {name} created ({session.Status ?? "status unknown"})."
             : $"Session {name} exists; running the code in it.");

@@ -35,7 +35,7 @@ internal static class SessionCommand
             var options = session.Build(parseResult, parseResult.GetRequiredValue(image), "session");
             using var client = await context.OpenClientAsync(parseResult, cancellationToken);
             var created = await client.Sessions.GetOrCreateAsync(options, cancellationToken);
-            var name = created.Name ?? options.Name!;
+            var name = created.Name;
 
             if (context.GetOutputFormat(parseResult) == OutputFormat.Json)
             {

@@ -37,7 +37,7 @@ internal static class VFolderTransferCommands
             var target = parseResult.GetValue(remote) ?? file.Name;
             var json = context.GetOutputFormat(parseResult) == OutputFormat.Json;
             using var client = await context.OpenClientAsync(parseResult, cancellationToken);
-            var result = await TransferDisplay.RunAsync(json ? null : context.CreateHumanOutput(), file.Name,
+            var result = await TransferDisplay.RunAsync(json ? null : context.CreateHumanOutput(), context.Error, file.Name,
                 file.Length, progress => client.VFolders.UploadAsync(
                     folder, file.FullName, target, progress, cancellationToken));
 
@@ -77,7 +77,7 @@ internal static class VFolderTransferCommands
 
             var json = context.GetOutputFormat(parseResult) == OutputFormat.Json;
             using var client = await context.OpenClientAsync(parseResult, cancellationToken);
-            var result = await TransferDisplay.RunAsync(json ? null : context.CreateHumanOutput(),
+            var result = await TransferDisplay.RunAsync(json ? null : context.CreateHumanOutput(), context.Error,
                 Path.GetFileName(destination), total: null, progress => client.VFolders.DownloadAsync(
                     folder, source, destination, replace, progress, cancellationToken));
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +7,13 @@ namespace BackendAI.Cli.Rendering;
 /// <summary>Writes the one JSON document a command prints with <c>--output json</c>.</summary>
 internal static class JsonOutput
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Text is written as the server sent it ('+', '<', non-Latin letters unescaped): this is a terminal or a
+    // pipe, not an HTML page.
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Writes <paramref name="document"/>, indented, followed by a line break.</summary>
     public static void Write(TextWriter writer, JsonNode? document)

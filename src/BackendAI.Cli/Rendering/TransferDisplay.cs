@@ -7,13 +7,14 @@ namespace BackendAI.Cli.Rendering;
 internal static class TransferDisplay
 {
     /// <summary>Runs a transfer while showing its progress.</summary>
-    /// <param name="output">Where progress goes; null shows none (the JSON output mode).</param>
+    /// <param name="output">Where a progress bar goes on a terminal; null shows no progress (the JSON output mode).</param>
+    /// <param name="plainProgress">Where plain progress lines go when the output is not a terminal (standard error).</param>
     /// <param name="label">What moves, for example the file name.</param>
     /// <param name="total">The size when known in advance.</param>
     /// <param name="transfer">Starts the transfer with the progress receiver to use.</param>
     /// <returns>The transfer's final progress.</returns>
     public static async Task<TransferProgress> RunAsync(
-        HumanOutput? output, string label, long? total,
+        HumanOutput? output, TextWriter plainProgress, string label, long? total,
         Func<IProgress<TransferProgress>?, Task<TransferProgress>> transfer)
     {
         if (output is null)
@@ -23,7 +24,7 @@ internal static class TransferDisplay
 
         if (!output.IsTerminal)
         {
-            return await transfer(new PlainTransferProgress(output.Writer, label));
+            return await transfer(new PlainTransferProgress(plainProgress, label));
         }
 
         var columns = new ProgressColumn[]

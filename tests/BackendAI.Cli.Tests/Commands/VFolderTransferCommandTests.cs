@@ -55,8 +55,10 @@ public sealed class VFolderTransferCommandTests
         var upload = await cli.RunAsync("vfolder", "upload", "data", cli.LocalPath("source.bin"));
 
         Assert.Equal(0, upload.ExitCode);
-        Assert.Contains("source.bin: 100% (1.0 MiB of 1.0 MiB)", upload.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("\u001b[", upload.Output, StringComparison.Ordinal);
+        // Progress is not a result: it goes to standard error, so a redirected standard output stays clean.
+        Assert.Contains("source.bin: 100% (1.0 MiB of 1.0 MiB)", upload.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("source.bin: 100%", upload.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", upload.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,7 +150,7 @@ public sealed class VFolderTransferCommandTests
             "vfolder", "download", "data", "source.bin", "--to", cli.LocalPath("copy.bin"));
 
         Assert.Equal(0, upload.ExitCode);
-        Assert.Contains("connection broken; resumed at", upload.Output, StringComparison.Ordinal);
+        Assert.Contains("connection broken; resumed at", upload.Error, StringComparison.Ordinal);
         Assert.Contains("resumed once", upload.Output, StringComparison.Ordinal);
         Assert.Equal(0, download.ExitCode);
         Assert.Contains("resumed once", download.Output, StringComparison.Ordinal);

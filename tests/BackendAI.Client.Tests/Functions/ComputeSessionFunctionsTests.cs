@@ -25,6 +25,36 @@ public sealed class ComputeSessionFunctionsTests
     }
 
     [Fact]
+    public async Task A_session_without_a_name_gets_a_generated_one_and_is_reachable_by_id_too()
+    {
+        await using var cluster = await ClusterScope.StartAsync();
+        using var client = ClusterScope.Client(cluster.KeypairConfig());
+
+        var created = await client.Sessions.GetOrCreateAsync(new SessionCreateOptions { Image = "python:3.9" });
+        var result = await client.Sessions.RunAsync(created.SessionId, "print('by id')");
+
+        Assert.StartsWith("dotnet-", created.Name, StringComparison.Ordinal);
+        Assert.Equal(created.Name, cluster.State.Log.Last("POST", "/session")!.Body!["name"]!.GetValue<string>());
+        Assert.Equal("finished", result.Status);
+    }
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("two words")]
+    [InlineData("")]
+    public async Task A_session_name_that_cannot_be_a_path_segment_is_refused_before_sending(string name)
+    {
+        await using var cluster = await ClusterScope.StartAsync();
+        using var client = ClusterScope.Client(cluster.KeypairConfig());
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.Sessions.GetOrCreateAsync(new SessionCreateOptions { Image = "python:3.9", Name = name }));
+
+        Assert.Contains($"'{name}'", error.Message, StringComparison.Ordinal);
+        Assert.Null(cluster.State.Log.Last("POST", "/session"));
+    }
+
+    [Fact]
     public async Task Group_and_domain_default_to_the_configuration_and_a_callers_values_win()
     {
         await using var cluster = await ClusterScope.StartAsync();

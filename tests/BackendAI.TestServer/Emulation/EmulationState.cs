@@ -115,7 +115,9 @@ public sealed class EmulationState : IDisposable
     {
         lock (gate)
         {
-            return sessions.GetValueOrDefault(name);
+            // The manager accepts a session's id wherever it accepts its name.
+            return sessions.GetValueOrDefault(name)
+                ?? sessions.Values.FirstOrDefault(s => s.Id.ToString() == name);
         }
     }
 

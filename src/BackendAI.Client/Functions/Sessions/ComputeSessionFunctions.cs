@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackendAI.Client.Transport;
@@ -15,7 +16,7 @@ public sealed class ComputeSessionFunctions
     }
 
     /// <summary>
-    /// Gets the session named in <paramref name="options"/> or creates it (<c>POST /session</c>). The domain
+    /// Gets the session named in <paramref name="options"/> (a name is generated when none is given) or creates it (<c>POST /session</c>). The domain
     /// and group default to the configuration's; the configured auto-mounted folders follow the caller's.
     /// </summary>
     /// <param name="options">What to create.</param>
@@ -40,7 +41,9 @@ public sealed class ComputeSessionFunctions
                 + "control characters.", nameof(options));
         }
 
-        var body = SessionRequestBody.Build(options, _client.Config);
+        // The manager needs a name; like the Python client, make one up when the caller gave none.
+        var sessionName = options.Name ?? "dotnet-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+        var body = SessionRequestBody.Build(options, sessionName, _client.Config);
         var request = new ApiRequest(HttpMethod.Post, "/session").WithJson(body);
         using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         using var document = response.ReadJsonDocument();
@@ -49,7 +52,7 @@ public sealed class ComputeSessionFunctions
             $"The manager at {response.Endpoint} created a session but named no sessionId: {response.Text}");
         return new SessionCreated(
             id,
-            Json.String(root, "sessionName") ?? options.Name,
+            Json.String(root, "sessionName") ?? sessionName,
             root.TryGetProperty("created", out var created) ? created.ValueKind == JsonValueKind.True
                 : (int)response.StatusCode == 201,
             Json.String(root, "status"),

@@ -7,7 +7,7 @@ namespace BackendAI.Client.Functions.Sessions;
 internal static class SessionRequestBody
 {
     /// <summary>Builds the body; the caller's mount list is read, never changed.</summary>
-    internal static JsonObject Build(SessionCreateOptions options, ApiConfig config)
+    internal static JsonObject Build(SessionCreateOptions options, string name, ApiConfig config)
     {
         var containerConfig = new JsonObject
         {
@@ -33,7 +33,7 @@ internal static class SessionRequestBody
             ["maxWaitSeconds"] = options.MaxWaitSeconds,
             ["reuseIfExists"] = options.ReuseIfExists,
         };
-        AddIfSet(body, "name", options.Name);
+        body["name"] = name;
         AddIfSet(body, "startupCommand", options.StartupCommand);
         AddIfSet(body, "bootstrap_script", options.BootstrapScript);
         AddIfSet(body, "tag", options.Tag);
