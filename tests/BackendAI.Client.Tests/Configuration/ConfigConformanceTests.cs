@@ -11,13 +11,13 @@ public sealed class ConfigConformanceTests
 {
     public static TheoryData<string> CaseIds => ConfigVector.Ids();
 
-    [Fact]
+    [ConformanceFact]
     public void The_vector_file_holds_every_case_it_announces()
     {
         Assert.Equal(264, ConfigVector.Count);
     }
 
-    [Theory]
+    [ConformanceTheory]
     [MemberData(nameof(CaseIds))]
     public void Configuration_vector_gives_the_expected_result(string id)
     {

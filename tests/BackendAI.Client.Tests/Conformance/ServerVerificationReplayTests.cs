@@ -40,7 +40,7 @@ public sealed class ServerVerificationReplayTests : IClassFixture<LocalManagerFi
         return data;
     }
 
-    [Fact]
+    [ConformanceFact]
     public void The_server_knows_the_three_keypairs_of_the_vectors()
     {
         var keypairs = File.Value.GetProperty("keypairs").EnumerateObject()
@@ -55,7 +55,7 @@ public sealed class ServerVerificationReplayTests : IClassFixture<LocalManagerFi
     {
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task A_raw_utf8_target_is_refused_by_kestrel_before_the_manager_code_sees_it()
     {
         JsonElement c = File.Value.GetProperty("cases").EnumerateArray()
@@ -70,7 +70,7 @@ public sealed class ServerVerificationReplayTests : IClassFixture<LocalManagerFi
         Assert.Equal(recordedBefore, _server.Recorder.Count);
     }
 
-    [Theory]
+    [ConformanceTheory]
     [MemberData(nameof(CaseIds))]
     public async Task Each_case_replayed_byte_for_byte_gets_the_recorded_status_type_title_and_message(string id)
     {

@@ -19,13 +19,13 @@ public sealed class SignatureVectorTests
         return data;
     }
 
-    [Fact]
+    [ConformanceFact]
     public void The_vector_file_holds_all_339_cases()
     {
         Assert.Equal(339, Cases.Value.Count);
     }
 
-    [Theory]
+    [ConformanceTheory]
     [MemberData(nameof(CaseIds))]
     public void Each_vector_gives_the_recorded_string_to_sign_signature_and_authorization(string id)
     {
