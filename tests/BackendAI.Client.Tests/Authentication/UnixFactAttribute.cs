@@ -1,0 +1,13 @@
+namespace BackendAI.Client.Tests.Authentication;
+
+/// <summary>A test about Unix permissions; skipped on Windows, where the store relies on the profile's ACLs.</summary>
+public sealed class UnixFactAttribute : FactAttribute
+{
+    public UnixFactAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "Unix file modes do not apply on Windows.";
+        }
+    }
+}
