@@ -10,7 +10,9 @@ namespace BackendAI.Client.Transport;
 /// <summary>Builds the one HTTP handler a client uses, from the configuration's transport settings.</summary>
 internal static class HttpHandlerFactory
 {
-    /// <summary>Creates a handler: no redirects, no automatic cookies, the connect timeout and TLS policy applied.</summary>
+    /// <summary>
+    /// Creates a handler: no redirects, no automatic cookies, the connect timeout and TLS policy applied.
+    /// </summary>
     /// <param name="config">The configuration.</param>
     /// <returns>The handler; the caller owns it.</returns>
     [SuppressMessage("Security", "CA5359", Justification =

@@ -26,7 +26,8 @@ internal sealed partial class RequestPipeline
         headers.TryAddWithoutValidation("X-BackendAI-Date", _clock.FormatNow());
         if (state.HasBody)
         {
-            message.Content = new GuardedContent(request.Body ?? ReadOnlyMemory<byte>.Empty, request.ContentType, state);
+            message.Content = new GuardedContent(
+                request.Body ?? ReadOnlyMemory<byte>.Empty, request.ContentType, state);
         }
 
         foreach (var (name, value) in request.Headers)

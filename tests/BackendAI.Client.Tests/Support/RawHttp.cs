@@ -4,7 +4,9 @@ using System.Text;
 
 namespace BackendAI.Client.Tests.Support;
 
-/// <summary>Sends exact request bytes over a fresh TCP connection and reads the answer until the server closes.</summary>
+/// <summary>
+/// Sends exact request bytes over a fresh TCP connection and reads the answer until the server closes.
+/// </summary>
 public static class RawHttp
 {
     /// <summary>Sends <paramref name="request"/> to <paramref name="server"/> and parses the response.</summary>

@@ -9,7 +9,9 @@ namespace BackendAI.TestServer.Emulation;
 /// </summary>
 public static class ManagerRoutes
 {
-    /// <summary>The key under <see cref="HttpContext.Items"/> where an authenticating layer may put the user name.</summary>
+    /// <summary>
+    /// The key under <see cref="HttpContext.Items"/> where an authenticating layer may put the user name.
+    /// </summary>
     public const string UserItemKey = "BackendAI.Emulation.User";
 
     /// <summary>Maps the manager routes.</summary>

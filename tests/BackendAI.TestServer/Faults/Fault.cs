@@ -20,6 +20,9 @@ public abstract record Fault
     public static Fault Status(int status, string? location = null, string body = "") =>
         new StatusFault(status, location, body);
 
-    /// <summary>Answers normally but writes the body <paramref name="chunkSize"/> bytes at a time, <paramref name="gap"/> apart.</summary>
+    /// <summary>
+    /// Answers normally but writes the body <paramref name="chunkSize"/> bytes at a time, <paramref name="gap"/>
+    /// apart.
+    /// </summary>
     public static Fault SlowBody(TimeSpan gap, int chunkSize = 1) => new SlowBodyFault(gap, chunkSize);
 }
