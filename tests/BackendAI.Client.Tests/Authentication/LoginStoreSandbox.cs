@@ -12,6 +12,7 @@ public sealed class LoginStoreSandbox : IDisposable
 
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("backendai-login-");
 
+    /// <summary>Creates the sandbox in a new temporary folder; the state directory itself is not created.</summary>
     public LoginStoreSandbox() => StateDirectory = Path.Combine(root.FullName, "state");
 
     internal string StateDirectory { get; }
