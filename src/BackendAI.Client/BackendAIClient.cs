@@ -36,6 +36,7 @@ public sealed class BackendAIClient : IDisposable
         Config = config ?? ApiConfig.GetConfig();
         _options = options ?? new BackendAIClientOptions();
         _logger = _options.LoggerFactory?.CreateLogger("BackendAI.Client") ?? NullLogger.Instance;
+
         // One clock for dates, latencies and the pool's backoff unless the caller separates them on purpose.
         var time = _options.TimeProvider ?? Config.Pool.TimeProvider;
         var cookies = Config.EndpointType == EndpointType.Session
@@ -44,6 +45,7 @@ public sealed class BackendAIClient : IDisposable
             : null;
         var authenticator = (IRequestAuthenticator?)cookies ?? CreateSigner(Config);
         _pipeline = new RequestPipeline(Config, HttpHandlerFactory.Create(Config), authenticator, time, _logger);
+
         Auth = new AuthFunctions(this, cookies);
         System = new SystemFunctions(this);
         Manager = new ManagerFunctions(this);

@@ -28,6 +28,7 @@ internal sealed partial class RequestPipeline
         var started = _time.GetTimestamp();
         var state = new AttemptState(_config.ReadTimeout, content is not null);
         var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, state.ReadTimer.Token);
+
         var message = new HttpRequestMessage(method, url);
         message.Options.Set(AttemptState.Key, state);
         message.Headers.TryAddWithoutValidation("User-Agent", _config.UserAgent);

@@ -76,6 +76,7 @@ internal sealed partial class RequestPipeline
         var state = new AttemptState(ProbeTimeout(), hasBody: false);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, state.ReadTimer.Token);
         using var message = BuildMessage(probe, endpoint.Uri, state);
+
         try
         {
             using var response = await _invoker.SendAsync(message, linked.Token).ConfigureAwait(false);

@@ -69,6 +69,7 @@ public sealed class TransferBreakerTests
                 });
             },
         });
+
         await using var cli = await EmulatedCli.StartAsync();
         cli.State.StorageProxyPublicUrl = new Uri(InternalProxy);
         cli.State.CreateFolder("data");

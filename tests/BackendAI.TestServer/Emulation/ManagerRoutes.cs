@@ -32,10 +32,12 @@ public static class ManagerRoutes
             EmulationRequest.Handler(context => UpdatePasswordAsync(context, state)));
         routes.MapPost("/auth/update-password-no-auth", EmulationRequest.Handler(context =>
             PasswordRoutes.UpdateWithoutLoginAsync(context, state)));
+
         SessionRoutes.Map(routes, state);
         FolderRoutes.Map(routes, state);
         FolderFileRoutes.Map(routes, state);
         TransferTicketRoutes.Map(routes, state);
+
         return routes;
     }
 
