@@ -32,9 +32,11 @@ internal sealed class CliApplication
         environment ??= static () => ConfigurationEnvironment.FromProcess();
         prompter ??= new ConsolePrompter();
         _context = new CliContext(output, error, environment);
+
         Root = new RootCommand("Command-line client for the Backend.AI platform.");
         Root.Options.Add(_context.OutputOption);
         Root.Options.Add(_context.DebugOption);
+
         Root.Subcommands.Add(ConfigCommand.Create(_context));
         Root.Subcommands.Add(ApiCommand.Create(_context));
         Root.Subcommands.Add(AnnouncementCommand.Create(_context));

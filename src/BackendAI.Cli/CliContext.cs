@@ -19,7 +19,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
     /// <summary>Gets the global <c>--output text|json</c> option.</summary>
     public Option<string> OutputOption { get; } = CreateOutputOption();
 
-    /// <summary>Gets the global <c>--debug</c> option: log the client's requests and fail-overs to standard error.</summary>
+    /// <summary>
+    /// Gets the global <c>--debug</c> option: log the client's requests and fail-overs to standard error.
+    /// </summary>
     public Option<bool> DebugOption { get; } = new("--debug")
     {
         Description = "Log requests, fail-overs and retries to standard error (never keys or cookies).",

@@ -27,20 +27,25 @@ public sealed class BackendAIClient : IDisposable
     private readonly BackendAIClientOptions _options;
 
     /// <summary>Creates a client without opening it; call <see cref="OpenAsync(CancellationToken)"/> next.</summary>
-    /// <param name="config">The configuration; the process-wide one (<see cref="ApiConfig.GetConfig"/>) when null.</param>
+    /// <param name="config">
+    /// The configuration; the process-wide one (<see cref="ApiConfig.GetConfig"/>) when null.
+    /// </param>
     /// <param name="options">Logging, clock and opening options.</param>
     public BackendAIClient(ApiConfig? config = null, BackendAIClientOptions? options = null)
     {
         Config = config ?? ApiConfig.GetConfig();
         _options = options ?? new BackendAIClientOptions();
         _logger = _options.LoggerFactory?.CreateLogger("BackendAI.Client") ?? NullLogger.Instance;
+
         // One clock for dates, latencies and the pool's backoff unless the caller separates them on purpose.
         var time = _options.TimeProvider ?? Config.Pool.TimeProvider;
         var cookies = Config.EndpointType == EndpointType.Session
-            ? new SessionCookieAuthenticator(_options.LoginStore ?? LoginStores.ForConfig(Config), Config.Endpoints, time)
+            ? new SessionCookieAuthenticator(
+                _options.LoginStore ?? LoginStores.ForConfig(Config), Config.Endpoints, time)
             : null;
         var authenticator = (IRequestAuthenticator?)cookies ?? CreateSigner(Config);
         _pipeline = new RequestPipeline(Config, HttpHandlerFactory.Create(Config), authenticator, time, _logger);
+
         Auth = new AuthFunctions(this, cookies);
         System = new SystemFunctions(this);
         Manager = new ManagerFunctions(this);
@@ -51,10 +56,14 @@ public sealed class BackendAIClient : IDisposable
     /// <summary>Gets the configuration this client was built from.</summary>
     public ApiConfig Config { get; }
 
-    /// <summary>Gets the API version sent with requests: the negotiated one once opened, else the configured one.</summary>
+    /// <summary>
+    /// Gets the API version sent with requests: the negotiated one once opened, else the configured one.
+    /// </summary>
     public string ApiVersion => _pipeline.ApiVersion;
 
-    /// <summary>Gets the server's versions as learned when the client was opened; null before or when it failed.</summary>
+    /// <summary>
+    /// Gets the server's versions as learned when the client was opened; null before or when it failed.
+    /// </summary>
     public ServerVersionInfo? Server { get; private set; }
 
     /// <summary>Gets the server-level functions (versions).</summary>

@@ -6,6 +6,8 @@ public enum TestServerMode
     /// <summary>Every authenticated path answers 200 with a JSON echo of the request.</summary>
     VerifyOnly,
 
-    /// <summary>Only routes added through <see cref="TestServerOptions.ConfigureRoutes"/> answer; others get 404.</summary>
+    /// <summary>
+    /// Only routes added through <see cref="TestServerOptions.ConfigureRoutes"/> answer; others get 404.
+    /// </summary>
     Emulation,
 }

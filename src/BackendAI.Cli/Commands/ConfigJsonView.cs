@@ -30,6 +30,7 @@ internal static class ConfigJsonView
             json.WriteBoolean("shuffle_endpoints", config.ShuffleEndpoints);
             json.WriteString("domain", config.Domain);
             json.WriteString("group", config.Group);
+
             json.WriteStartObject("storage_proxy_address_map");
             foreach (var (from, to) in config.StorageProxyAddressMap)
             {
@@ -47,6 +48,7 @@ internal static class ConfigJsonView
             json.WriteNumber("connection_timeout", config.ConnectionTimeout.TotalSeconds);
             json.WriteNumber("read_timeout", config.ReadTimeout.TotalSeconds);
             json.WriteBoolean("is_anonymous", config.IsAnonymous);
+
             json.WriteString("server_version", status.ServerVersion);
             json.WriteString("manager_version", status.ManagerVersion);
             json.WriteString("negotiated_version", status.NegotiatedVersion);

@@ -2,7 +2,9 @@ using System.CommandLine;
 
 namespace BackendAI.Cli.Commands;
 
-/// <summary>The code to run: <c>-c CODE</c> or <c>--file PATH</c>, exactly one of them; one instance per command.</summary>
+/// <summary>
+/// The code to run: <c>-c CODE</c> or <c>--file PATH</c>, exactly one of them; one instance per command.
+/// </summary>
 internal sealed class SessionCodeOptions
 {
     /// <summary>Gets <c>--code</c>.</summary>

@@ -11,6 +11,7 @@ internal static class VFolderCommand
     internal static Command Create(CliContext context)
     {
         var command = new Command("vfolder", "Manage virtual folders and move files in and out of them.");
+
         command.Subcommands.Add(CreateList(context));
         command.Subcommands.Add(CreateCreate(context));
         command.Subcommands.Add(CreateInfo(context));
@@ -20,6 +21,7 @@ internal static class VFolderCommand
         command.Subcommands.Add(VFolderFileCommands.CreateMakeDirectory(context));
         command.Subcommands.Add(VFolderTransferCommands.CreateUpload(context));
         command.Subcommands.Add(VFolderTransferCommands.CreateDownload(context));
+
         return command;
     }
 

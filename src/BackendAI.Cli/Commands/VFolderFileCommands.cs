@@ -60,6 +60,7 @@ internal static class VFolderFileCommands
             Description = "Create missing parent directories too.",
         };
         var existOk = new Option<bool>("--exist-ok") { Description = "Do not fail when a directory exists." };
+
         var command = new Command("mkdir", "Create directories in a folder.");
         command.Arguments.Add(name);
         command.Arguments.Add(paths);

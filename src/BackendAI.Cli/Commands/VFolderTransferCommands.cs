@@ -19,6 +19,7 @@ internal static class VFolderTransferCommands
             Description = "The path inside the folder. Default: the local file's name at the folder's root.",
             HelpName = "PATH",
         };
+
         var command = new Command("upload", "Upload a file into a folder, resuming after broken connections.");
         command.Arguments.Add(name);
         command.Arguments.Add(local);
@@ -57,6 +58,7 @@ internal static class VFolderTransferCommands
             HelpName = "LOCAL",
         };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing local file." };
+
         var command = new Command("download", "Download a file from a folder, resuming after broken connections.");
         command.Arguments.Add(name);
         command.Arguments.Add(remote);

@@ -20,37 +20,3 @@ internal sealed class LoginFileDocument
     [JsonPropertyName("logins")]
     public required List<LoginFileEntry> Logins { get; init; }
 }
-
-/// <summary>One stored login in the login file, keyed by its canonical, sorted endpoint list.</summary>
-internal sealed class LoginFileEntry
-{
-    [JsonPropertyName("endpoints")]
-    public required List<string> Endpoints { get; init; }
-
-    [JsonPropertyName("cookieName")]
-    public required string CookieName { get; init; }
-
-    [JsonPropertyName("cookieValue")]
-    public required string CookieValue { get; init; }
-
-    [JsonPropertyName("sessionId")]
-    public string? SessionId { get; init; }
-
-    [JsonPropertyName("userName")]
-    public string? UserName { get; init; }
-
-    [JsonPropertyName("savedAt")]
-    public required DateTimeOffset SavedAt { get; init; }
-}
-
-/// <summary>Source-generated, strict JSON handling for the login file: unknown members and nulls are refused.</summary>
-[JsonSourceGenerationOptions(
-    WriteIndented = true,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    RespectNullableAnnotations = true,
-    AllowTrailingCommas = false,
-    MaxDepth = 8)]
-[JsonSerializable(typeof(LoginFileDocument))]
-internal sealed partial class LoginFileJsonContext : JsonSerializerContext
-{
-}

@@ -21,7 +21,9 @@ public sealed class LoginStore
     private readonly TimeSpan lockTimeout;
 
     /// <summary>Creates a store that keeps its file in the given directory (created on first save).</summary>
-    /// <param name="stateDirectory">An absolute directory path, usually from <see cref="ResolveStateDirectory"/>.</param>
+    /// <param name="stateDirectory">
+    /// An absolute directory path, usually from <see cref="ResolveStateDirectory"/>.
+    /// </param>
     public LoginStore(string stateDirectory)
         : this(stateDirectory, DefaultLockTimeout)
     {

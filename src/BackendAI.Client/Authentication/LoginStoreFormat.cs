@@ -89,7 +89,9 @@ internal static class LoginStoreFormat
         return JsonSerializer.SerializeToUtf8Bytes(document, LoginFileJsonContext.Default.LoginFileDocument);
     }
 
-    /// <summary>Builds the stored entry for a login, rejecting values that could not be sent back as a cookie.</summary>
+    /// <summary>
+    /// Builds the stored entry for a login, rejecting values that could not be sent back as a cookie.
+    /// </summary>
     internal static LoginFileEntry ToEntry(List<string> key, StoredLogin login, string paramName)
     {
         ArgumentNullException.ThrowIfNull(login, paramName);
@@ -146,7 +148,9 @@ internal static class LoginStoreFormat
         }
     }
 
-    /// <summary>Describes what is wrong with the cookie and session id, or returns null; never quotes secrets.</summary>
+    /// <summary>
+    /// Describes what is wrong with the cookie and session id, or returns null; never quotes secrets.
+    /// </summary>
     private static string? FindProblem(string? cookieName, string? cookieValue, string? sessionId)
     {
         if (string.IsNullOrEmpty(cookieName) || !cookieName.All(IsTokenChar))

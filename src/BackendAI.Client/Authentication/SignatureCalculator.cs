@@ -93,7 +93,9 @@ public static class SignatureCalculator
     /// <param name="accessKey">The access key, written as given.</param>
     /// <param name="hashType">The hash name; it is upper-cased into <c>signMethod=HMAC-…</c>.</param>
     /// <param name="signature">The signature in lower-case hex.</param>
-    /// <returns><c>BackendAI signMethod=HMAC-&lt;HASH&gt;, credential=&lt;access key&gt;:&lt;signature&gt;</c>.</returns>
+    /// <returns>
+    /// <c>BackendAI signMethod=HMAC-&lt;HASH&gt;, credential=&lt;access key&gt;:&lt;signature&gt;</c>.
+    /// </returns>
     /// <exception cref="ArgumentException"><paramref name="hashType"/> is not supported.</exception>
     public static string FormatAuthorization(string accessKey, string hashType, string signature)
     {

@@ -19,7 +19,9 @@ internal static class StateDirectoryOwner
     private const int StatxBufferSize = 256;
     private const int StatxUidOffset = 20;
 
-    /// <summary>Describes the other owner (for example <c>uid 1000</c>), or returns null when the caller owns it.</summary>
+    /// <summary>
+    /// Describes the other owner (for example <c>uid 1000</c>), or returns null when the caller owns it.
+    /// </summary>
     [UnsupportedOSPlatform("windows")]
     internal static string? FindOtherOwner(string path)
     {

@@ -32,6 +32,7 @@ public sealed partial class ApiConfig
     private ApiConfig(ApiConfigOptions options, ConfigurationEnvironment environment)
     {
         var resolver = new ApiConfigResolver(options, environment);
+
         Environment = environment;
         EndpointType = resolver.EndpointType();
         ShuffleEndpoints = resolver.ShuffleEndpoints();

@@ -94,7 +94,9 @@ internal static partial class ValueParsers
             match.Groups["date"].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             throw origin.Reject(
-                text, "is not an API version", "v<major>.<yyyymmdd> (major of up to 4 digits) with a real date, for example v8.20240315");
+                text,
+                "is not an API version",
+                "v<major>.<yyyymmdd> (major of up to 4 digits) with a real date, for example v8.20240315");
         }
 
         return trimmed;

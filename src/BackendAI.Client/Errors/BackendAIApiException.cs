@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 
 namespace BackendAI.Client;
 
@@ -60,10 +59,3 @@ public class BackendAIApiException : BackendAIException
     /// <summary>Gets the response body as text (kept whole when it is not JSON).</summary>
     public string RawBody { get; }
 }
-
-/// <summary>The fields of a Backend.AI error answer (<c>application/problem+json</c>).</summary>
-/// <param name="Type">The problem type URI, such as <c>https://api.backend.ai/probs/invalid-parameters</c>.</param>
-/// <param name="Title">The short human-readable title.</param>
-/// <param name="Message">The <c>msg</c> field, when present.</param>
-/// <param name="Data">The <c>data</c> field, when present.</param>
-public sealed record ProblemDocument(string? Type, string? Title, string? Message, JsonElement? Data);

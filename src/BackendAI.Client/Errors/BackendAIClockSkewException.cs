@@ -33,7 +33,8 @@ public sealed class BackendAIClockSkewException : BackendAIException
     public BackendAIClockSkewException(Uri endpoint, DateTimeOffset localTime, DateTimeOffset? serverTime)
         : base(
             $"The server at {endpoint} rejected the request's date (Date/time sync error). Local time: "
-            + $"{localTime:O}; server time: {(serverTime is { } s ? s.ToString("O") : "unknown (no usable Date header)")}."
+            + $"{localTime:O}; server time: "
+            + $"{(serverTime is { } s ? s.ToString("O") : "unknown (no usable Date header)")}."
             + " Synchronise this machine's clock (the manager allows 15 minutes of difference).")
     {
         Endpoint = endpoint;

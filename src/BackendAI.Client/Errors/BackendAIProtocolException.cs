@@ -1,6 +1,8 @@
 namespace BackendAI.Client;
 
-/// <summary>The server answered, but not in the shape the protocol promises (for example, a body that is not JSON).</summary>
+/// <summary>
+/// The server answered, but not in the shape the protocol promises (for example, a body that is not JSON).
+/// </summary>
 public sealed class BackendAIProtocolException : BackendAIException
 {
     /// <summary>Creates an error with no message.</summary>

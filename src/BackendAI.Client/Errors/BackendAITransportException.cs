@@ -35,7 +35,8 @@ public class BackendAITransportException : BackendAIException
     /// <param name="request">The request, as <c>METHOD path</c>.</param>
     /// <param name="attempts">Every attempt, in order; the last one is the cause of this error.</param>
     /// <param name="innerException">The exception of the last attempt.</param>
-    public BackendAITransportException(string request, IReadOnlyList<RequestAttempt> attempts, Exception? innerException)
+    public BackendAITransportException(
+        string request, IReadOnlyList<RequestAttempt> attempts, Exception? innerException)
         : base(Describe(request, attempts), innerException)
     {
         Attempts = attempts;

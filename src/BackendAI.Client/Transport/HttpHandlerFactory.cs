@@ -10,7 +10,9 @@ namespace BackendAI.Client.Transport;
 /// <summary>Builds the one HTTP handler a client uses, from the configuration's transport settings.</summary>
 internal static class HttpHandlerFactory
 {
-    /// <summary>Creates a handler: no redirects, no automatic cookies, the connect timeout and TLS policy applied.</summary>
+    /// <summary>
+    /// Creates a handler: no redirects, no automatic cookies, the connect timeout and TLS policy applied.
+    /// </summary>
     /// <param name="config">The configuration.</param>
     /// <returns>The handler; the caller owns it.</returns>
     [SuppressMessage("Security", "CA5359", Justification =
@@ -86,28 +88,5 @@ internal static class HttpHandlerFactory
         context.InitialRequestMessage.Options.TryGetValue(AttemptState.Key, out var attempt);
         attempt?.ConnectCompleted();
         return ValueTask.FromResult(context.PlaintextStream);
-    }
-}
-
-/// <summary>Marks a failure to open the TCP connection: the request never left the client.</summary>
-internal sealed class ConnectFailedException : IOException
-{
-    public ConnectFailedException()
-    {
-    }
-
-    public ConnectFailedException(string message)
-        : base(message)
-    {
-    }
-
-    public ConnectFailedException(Exception innerException)
-        : base(innerException.Message, innerException)
-    {
-    }
-
-    public ConnectFailedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 }

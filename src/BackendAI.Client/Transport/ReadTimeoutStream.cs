@@ -11,7 +11,8 @@ internal sealed class ReadTimeoutStream : Stream
     private readonly CancellationToken _callerToken;
     private readonly IDisposable[] _owned;
 
-    internal ReadTimeoutStream(Stream inner, AttemptState state, CancellationToken callerToken, params IDisposable[] owned)
+    internal ReadTimeoutStream(
+        Stream inner, AttemptState state, CancellationToken callerToken, params IDisposable[] owned)
     {
         _inner = inner;
         _state = state;

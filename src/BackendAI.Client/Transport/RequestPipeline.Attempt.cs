@@ -17,11 +17,13 @@ internal sealed partial class RequestPipeline
         {
             using var activity = Telemetry.Source.StartActivity("BackendAI attempt");
             activity?.SetTag("server.address", endpoint.Uri.Authority);
+
             var startedAt = _time.GetUtcNow();
             var started = _time.GetTimestamp();
             var state = new AttemptState(_config.ReadTimeout, HasBody(request));
             var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, state.ReadTimer.Token);
             var message = BuildMessage(request, endpoint.Uri, state);
+
             HttpResponseMessage? response = null;
             var responseOwned = false;
             var handedOver = false;

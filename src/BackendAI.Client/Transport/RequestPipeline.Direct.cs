@@ -11,7 +11,9 @@ internal sealed partial class RequestPipeline
     /// <param name="method">The method.</param>
     /// <param name="url">The absolute URL.</param>
     /// <param name="configure">Adds headers to the message.</param>
-    /// <param name="content">Creates the body for this attempt, given the attempt state to report to; may be null.</param>
+    /// <param name="content">
+    /// Creates the body for this attempt, given the attempt state to report to; may be null.
+    /// </param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The answer, any status; its body is open.</returns>
     /// <exception cref="BackendAITransportException">The request failed at the transport level.</exception>
@@ -26,6 +28,7 @@ internal sealed partial class RequestPipeline
         var started = _time.GetTimestamp();
         var state = new AttemptState(_config.ReadTimeout, content is not null);
         var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, state.ReadTimer.Token);
+
         var message = new HttpRequestMessage(method, url);
         message.Options.Set(AttemptState.Key, state);
         message.Headers.TryAddWithoutValidation("User-Agent", _config.UserAgent);
@@ -40,7 +43,8 @@ internal sealed partial class RequestPipeline
             var response = await _invoker.SendAsync(message, linked.Token).ConfigureAwait(false);
             state.DisarmReadTimer();
             var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new DirectResponse(response, new ReadTimeoutStream(raw, state, cancellationToken, linked, state, message));
+            var body = new ReadTimeoutStream(raw, state, cancellationToken, linked, state, message);
+            return new DirectResponse(response, body);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

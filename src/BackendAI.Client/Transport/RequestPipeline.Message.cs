@@ -26,7 +26,8 @@ internal sealed partial class RequestPipeline
         headers.TryAddWithoutValidation("X-BackendAI-Date", _clock.FormatNow());
         if (state.HasBody)
         {
-            message.Content = new GuardedContent(request.Body ?? ReadOnlyMemory<byte>.Empty, request.ContentType, state);
+            message.Content = new GuardedContent(
+                request.Body ?? ReadOnlyMemory<byte>.Empty, request.ContentType, state);
         }
 
         foreach (var (name, value) in request.Headers)
@@ -75,6 +76,7 @@ internal sealed partial class RequestPipeline
         var state = new AttemptState(ProbeTimeout(), hasBody: false);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, state.ReadTimer.Token);
         using var message = BuildMessage(probe, endpoint.Uri, state);
+
         try
         {
             using var response = await _invoker.SendAsync(message, linked.Token).ConfigureAwait(false);

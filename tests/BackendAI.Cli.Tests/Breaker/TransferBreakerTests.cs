@@ -69,6 +69,7 @@ public sealed class TransferBreakerTests
                 });
             },
         });
+
         await using var cli = await EmulatedCli.StartAsync();
         cli.State.StorageProxyPublicUrl = new Uri(InternalProxy);
         cli.State.CreateFolder("data");
@@ -79,7 +80,11 @@ public sealed class TransferBreakerTests
         // A safety net only: without it the upload spins for ever.
         using var safetyNet = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var upload = await cli.RunAsync(
-            new CliRunSettings(CancellationToken: safetyNet.Token), "vfolder", "upload", "data", cli.LocalPath("a.txt"));
+            new CliRunSettings(CancellationToken: safetyNet.Token),
+            "vfolder",
+            "upload",
+            "data",
+            cli.LocalPath("a.txt"));
 
         Assert.False(safetyNet.IsCancellationRequested, $"The upload was still looping after {patches} PATCHes.");
         Assert.Equal(1, upload.ExitCode);

@@ -41,6 +41,7 @@ public sealed class ConfigCommandTests
         Assert.Equal(0, run.ExitCode);
         using var document = JsonDocument.Parse(run.Output);
         var root = document.RootElement;
+
         Assert.Equal("http://127.0.0.1:18081/", root.GetProperty("endpoint").GetString());
         var endpoints = root.GetProperty("endpoints").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(["http://127.0.0.1:18081/"], endpoints);
@@ -59,6 +60,7 @@ public sealed class ConfigCommandTests
         Assert.Equal(10.0, root.GetProperty("connection_timeout").GetDouble());
         Assert.Equal(0.0, root.GetProperty("read_timeout").GetDouble());
         Assert.False(root.GetProperty("is_anonymous").GetBoolean());
+
         Assert.DoesNotContain("test-secret", run.Output, StringComparison.Ordinal);
     }
 

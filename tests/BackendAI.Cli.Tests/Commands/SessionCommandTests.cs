@@ -64,6 +64,7 @@ public sealed class SessionCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var body = JsonNode.Parse(cli.State.FindSession("s1")!.CreationBody)!;
+
         Assert.Equal("test", (string?)body["config"]!["environ"]!["MODE"]);
         Assert.Equal("", (string?)body["config"]!["environ"]!["EMPTY"]);
         Assert.Equal("2", (string?)body["config"]!["resources"]!["cpu"]);

@@ -39,9 +39,11 @@ public sealed class VFolderTransferCommandTests
         Assert.Contains("data:in/x.bin", upload.Output, StringComparison.Ordinal);
         var stored = Path.Combine(cli.State.FindFolder("data")!.DirectoryPath, "in", "x.bin");
         Assert.Equal(bytes, await File.ReadAllBytesAsync(stored));
+
         Assert.Equal(0, download.ExitCode);
         Assert.Contains("Downloaded", download.Output, StringComparison.Ordinal);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(cli.LocalPath("copy.bin")));
+
         Assert.Contains(cli.State.Log.Received, r => r.Method == "PATCH" && r.Path == "/upload");
         Assert.Contains(cli.State.Log.Received, r => r.Method == "GET" && r.Path == "/download");
     }

@@ -169,6 +169,7 @@ public sealed class StorageProxyUploadTests
         var folder = server.State.CreateFolder("data");
         const int Size = 40 * 1024 * 1024;
         var (token, _) = await RequestUploadAsync(server, "big.bin", Size);
+
         using var content = new StreamContent(new PatternStream(Size));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
         using var request = new HttpRequestMessage(HttpMethod.Patch, $"/upload?token={token}");

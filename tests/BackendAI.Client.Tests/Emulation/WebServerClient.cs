@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace BackendAI.Client.Tests.Emulation;
 
-/// <summary>Requests to the emulated web server with the cookie handled by hand, so tests see every Set-Cookie.</summary>
+/// <summary>
+/// Requests to the emulated web server with the cookie handled by hand, so tests see every Set-Cookie.
+/// </summary>
 internal static class WebServerClient
 {
     internal static async Task<(HttpResponseMessage Response, JsonObject? Body)> LoginAsync(

@@ -121,6 +121,7 @@ public sealed class ComputeSessionFunctionsTests
         Assert.Equal("nightly", body["tag"]!.GetValue<string>());
         Assert.Equal("aarch64", body["architecture"]!.GetValue<string>());
         Assert.Equal("AKOTHER", body["owner_access_key"]!.GetValue<string>());
+
         Assert.True(created.Created);
         Assert.False(reused.Created);
         Assert.Equal(created.SessionId, reused.SessionId);

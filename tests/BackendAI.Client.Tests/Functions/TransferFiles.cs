@@ -1,5 +1,3 @@
-using BackendAI.Client.Functions.VFolders;
-
 namespace BackendAI.Client.Tests.Functions;
 
 /// <summary>Big test files, written and compared block by block.</summary>
@@ -41,41 +39,5 @@ internal static class TransferFiles
                 Assert.Fail($"'{actual}' differs from '{expected}' in the block at byte {offset}.");
             }
         }
-    }
-}
-
-/// <summary>
-/// Records every progress report on the reporting thread, so nothing arrives after the transfer ends.
-/// </summary>
-internal sealed class ProgressLog : IProgress<TransferProgress>
-{
-    private readonly Lock gate = new();
-    private readonly List<TransferProgress> reports = [];
-    private readonly Action<TransferProgress>? onReport;
-
-    public ProgressLog(Action<TransferProgress>? onReport = null)
-    {
-        this.onReport = onReport;
-    }
-
-    public IReadOnlyList<TransferProgress> Reports
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. reports];
-            }
-        }
-    }
-
-    public void Report(TransferProgress value)
-    {
-        lock (gate)
-        {
-            reports.Add(value);
-        }
-
-        onReport?.Invoke(value);
     }
 }

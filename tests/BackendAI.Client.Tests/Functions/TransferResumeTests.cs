@@ -42,6 +42,7 @@ public sealed class TransferResumeTests
         Assert.Contains(Half, offsets);
         Assert.Equal(offsets.Order(), offsets);
         Assert.Equal(offsets.Count, offsets.Distinct().Count());
+
         Assert.Equal(2, cluster.Received("HEAD", "/upload").Count);
         var ranged = Assert.Single(cluster.Received("GET", "/download"), r => r.Header("Range") is not null);
         // The cut drops whatever was still in flight, so the client resumes from what it really received.

@@ -29,10 +29,12 @@ public sealed class VFolderFunctionsTests
         Assert.Equal("model", body["usage_mode"]!.GetValue<string>());
         Assert.Equal("ro", body["permission"]!.GetValue<string>());
         Assert.True(body["cloneable"]!.GetValue<bool>());
+
         Assert.Equal("models", created.GetProperty("name").GetString());
         Assert.Equal("models", Assert.Single(listed.EnumerateArray()).GetProperty("name").GetString());
         Assert.Equal("weights", info.GetProperty("name").GetString());
         Assert.Equal("local:fast", info.GetProperty("host").GetString());
+
         Assert.Empty(cluster.State.Folders);
         Assert.Equal("new_name", cluster.State.Log.Last("POST", "/rename")!.Body!.AsObject().Single().Key);
     }

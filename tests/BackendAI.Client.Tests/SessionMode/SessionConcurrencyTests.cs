@@ -1,5 +1,5 @@
-using BackendAI.Client.Configuration;
 using BackendAI.Client.Authentication;
+using BackendAI.Client.Configuration;
 using BackendAI.Client.Tests.Functions;
 
 namespace BackendAI.Client.Tests.SessionMode;

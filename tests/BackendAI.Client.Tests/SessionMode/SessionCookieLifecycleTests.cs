@@ -64,6 +64,7 @@ public sealed class SessionCookieLifecycleTests
         Assert.Equal($"AIOHTTP_SESSION={cookie}", logout.Header("Cookie"));
         Assert.Empty(cluster.State.WebServer.ActiveCookies);
         Assert.False(client.Auth.IsLoggedIn);
+
         using var later = ClusterScope.Client(cluster.SessionConfig());
         Assert.False(later.Auth.IsLoggedIn);
         var error = await Assert.ThrowsAsync<BackendAIApiException>(() => later.VFolders.ListAsync());

@@ -6,13 +6,6 @@ using System.Text;
 
 namespace BackendAI.Client.Tests.Support;
 
-/// <summary>One request as <see cref="ClosingKeepAliveServer"/> received it.</summary>
-/// <param name="Connection">The number of the connection it came on, from 1.</param>
-/// <param name="Method">The method.</param>
-/// <param name="Target">The request-target.</param>
-/// <param name="Complete">Whether the whole body (per <c>Content-Length</c>) arrived.</param>
-internal sealed record ClosingServerRequest(int Connection, string Method, string Target, bool Complete);
-
 /// <summary>
 /// A bare HTTP/1.1 server on <c>127.0.0.1</c> that answers the first request of every connection with a keep-alive
 /// <c>200</c>, and closes the connection gracefully (FIN, no answer) after reading the second one: what a server

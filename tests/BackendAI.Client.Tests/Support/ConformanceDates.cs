@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace BackendAI.Client.Tests.Support;
 
-/// <summary>A date rendered for a conformance case, with the calendar day its text shows (<c>yyyymmdd</c>).</summary>
-public sealed record RenderedDate(string Text, string Day);
-
 /// <summary>Renders the date formats of server_verification.json (see the conformance README).</summary>
 public static partial class ConformanceDates
 {

@@ -76,15 +76,3 @@ internal static class PipelineKit
         }
     }
 }
-
-/// <summary>Several local managers, stopped together.</summary>
-internal sealed class ServerSet : List<TestServerHost>, IAsyncDisposable
-{
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var server in this)
-        {
-            await server.DisposeAsync();
-        }
-    }
-}

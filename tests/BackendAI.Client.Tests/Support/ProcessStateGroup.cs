@@ -6,5 +6,6 @@ namespace BackendAI.Client.Tests.Support;
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessStateGroup
 {
+    /// <summary>The collection name to put in <c>[Collection(...)]</c>.</summary>
     public const string Name = "Process state";
 }

@@ -11,6 +11,7 @@ public sealed class SigningHandler : DelegatingHandler
 {
     private readonly RequestSigner _signer;
 
+    /// <summary>Creates a handler that signs with <paramref name="signer"/> and sends without a proxy.</summary>
     public SigningHandler(RequestSigner signer)
         : base(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
     {

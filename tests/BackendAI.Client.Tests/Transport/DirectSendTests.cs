@@ -30,8 +30,9 @@ public sealed class DirectSendTests
         var refusing = TestServerHost.GetRefusedAddress();
         using var client = PipelineKit.Client(PipelineKit.Config([refusing]));
 
+        var ticketUrl = new Uri(refusing, "/download?token=eyJ-ticket-secret");
         var error = await Assert.ThrowsAsync<BackendAITransportException>(() => client.Pipeline.SendDirectAsync(
-            HttpMethod.Get, new Uri(refusing, "/download?token=eyJ-ticket-secret"), null, null, CancellationToken.None));
+            HttpMethod.Get, ticketUrl, null, null, CancellationToken.None));
 
         // The query holds the transfer ticket, a credential: it stays out of the error.
         Assert.Equal((RequestPhase.Connect, TransportFailure.ConnectionRefused), (error.Phase, error.Failure));

@@ -69,6 +69,7 @@ public sealed class PipelineDiagnosticsTests
             o.ReadTimeout = TimeSpan.FromSeconds(1);
             o.AnnouncementHandler = _ => { };
         });
+
         a.Faults.Inject(Fault.Status(500, body: "upstream failed"), times: 1, pathPrefix: "/manager");
         using var client = await BackendAIClient.OpenAsync(config, new BackendAIClientOptions
         {
@@ -120,6 +121,7 @@ public sealed class PipelineDiagnosticsTests
             o.AccessKey = "";
             o.SecretKey = "";
         });
+
         const string cookie = "cookie-value-that-must-stay-private-4711";
         store.Save(config.Endpoints, new StoredLogin("AIOHTTP_SESSION", cookie, "sid-private-0815", "alice",
             DateTimeOffset.UtcNow));
@@ -172,6 +174,7 @@ public sealed class PipelineDiagnosticsTests
         Assert.Equal([refusing.Authority, live.BaseAddress.Authority],
             attempts.Select(a => a.GetTagItem("server.address")));
         Assert.Equal([ActivityStatusCode.Error, ActivityStatusCode.Unset], attempts.Select(a => a.Status));
+
         var authorization = live.Recorder.Last.Header("Authorization")!;
         Assert.All(attempts.Append(call).SelectMany(a => a.Tags), tag =>
         {

@@ -11,7 +11,9 @@ public sealed class EmulationLog
     /// <summary>Gets a snapshot of every recorded request, oldest first.</summary>
     public IReadOnlyList<ReceivedRequest> Received => received.ToArray();
 
-    /// <summary>Gets the most recent request with this method whose path ends with <paramref name="pathSuffix"/>.</summary>
+    /// <summary>
+    /// Gets the most recent request with this method whose path ends with <paramref name="pathSuffix"/>.
+    /// </summary>
     /// <param name="method">The request method, any case.</param>
     /// <param name="pathSuffix">The end of the path, for example <c>/session</c>.</param>
     /// <returns>The request, or <see langword="null"/> when none matched.</returns>
@@ -19,7 +21,9 @@ public sealed class EmulationLog
         received.LastOrDefault(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
             && r.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
 
-    /// <summary>Gets the value of a counter; counters are named like <c>"POST /session"</c> or <c>"login.failed"</c>.</summary>
+    /// <summary>
+    /// Gets the value of a counter; counters are named like <c>"POST /session"</c> or <c>"login.failed"</c>.
+    /// </summary>
     /// <param name="name">The counter name.</param>
     /// <returns>The count, 0 for a counter never incremented.</returns>
     public long Count(string name) => counters.TryGetValue(name, out var value) ? value : 0;

@@ -3,8 +3,10 @@ namespace BackendAI.TestServer.Emulation;
 /// <summary>Maps paths inside a folder (relative, '/'-separated) to disk paths, refusing escapes.</summary>
 internal static class FolderPaths
 {
-    /// <summary>Resolves a folder-relative path; null when it is unusable (a ".." segment, a NUL, or, unless
-    /// <paramref name="allowRoot"/>, the root itself). Leading slashes are ignored, as the storage proxy does.</summary>
+    /// <summary>
+    /// Resolves a folder-relative path; null when it is unusable (a ".." segment, a NUL, or, unless
+    /// <paramref name="allowRoot"/>, the root itself). Leading slashes are ignored, as the storage proxy does.
+    /// </summary>
     public static string? Resolve(EmulatedFolder folder, string? relative, bool allowRoot = false)
     {
         var segments = (relative ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace BackendAI.TestServer.Emulation;
 
-/// <summary>Error answers shaped like the manager's: <c>application/problem+json</c> with type, title and msg.</summary>
+/// <summary>
+/// Error answers shaped like the manager's: <c>application/problem+json</c> with type, title and msg.
+/// </summary>
 internal static class ManagerProblems
 {
     public const string ContentType = "application/problem+json";

@@ -9,7 +9,9 @@ namespace BackendAI.TestServer.Emulation;
 /// </summary>
 public static class ManagerRoutes
 {
-    /// <summary>The key under <see cref="HttpContext.Items"/> where an authenticating layer may put the user name.</summary>
+    /// <summary>
+    /// The key under <see cref="HttpContext.Items"/> where an authenticating layer may put the user name.
+    /// </summary>
     public const string UserItemKey = "BackendAI.Emulation.User";
 
     /// <summary>Maps the manager routes.</summary>
@@ -30,10 +32,12 @@ public static class ManagerRoutes
             EmulationRequest.Handler(context => UpdatePasswordAsync(context, state)));
         routes.MapPost("/auth/update-password-no-auth", EmulationRequest.Handler(context =>
             PasswordRoutes.UpdateWithoutLoginAsync(context, state)));
+
         SessionRoutes.Map(routes, state);
         FolderRoutes.Map(routes, state);
         FolderFileRoutes.Map(routes, state);
         TransferTicketRoutes.Map(routes, state);
+
         return routes;
     }
 

@@ -7,7 +7,9 @@ namespace BackendAI.TestServer.Emulation;
 /// <param name="Path">The request path as routed (for example <c>/func/session</c>).</param>
 /// <param name="Query">The query string including its leading <c>?</c>, or an empty string.</param>
 /// <param name="Headers">A copy of the request headers; names are case-insensitive.</param>
-/// <param name="BodyText">The request body as text, or <see langword="null"/> when it was empty or not JSON-like.</param>
+/// <param name="BodyText">
+/// The request body as text, or <see langword="null"/> when it was empty or not JSON-like.
+/// </param>
 public sealed record ReceivedRequest(
     string Method,
     string Path,

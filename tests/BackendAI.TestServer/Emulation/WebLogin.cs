@@ -84,7 +84,9 @@ internal static class WebLogin
         });
     }
 
-    /// <summary>Gets the login a request carries (cookie, else the session-id header when that is switched on).</summary>
+    /// <summary>
+    /// Gets the login a request carries (cookie, else the session-id header when that is switched on).
+    /// </summary>
     public static (string? Cookie, string? UserName) CurrentLogin(HttpContext context, EmulationState state)
     {
         var web = state.WebServer;

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 
 namespace BackendAI.TestServer.Emulation;
 
-/// <summary>The emulated web server's logins (cookie value → user), failure counts and switches; thread-safe.</summary>
+/// <summary>
+/// The emulated web server's logins (cookie value → user), failure counts and switches; thread-safe.
+/// </summary>
 public sealed class WebServerEmulation
 {
     /// <summary>The name of the login cookie.</summary>
@@ -13,7 +15,9 @@ public sealed class WebServerEmulation
     private readonly ConcurrentDictionary<string, int> failures = new(StringComparer.Ordinal);
     private long functionCalls;
 
-    /// <summary>Gets or sets the status <c>POST /server/logout</c> answers: 201 (the default, as 24.03) or 200.</summary>
+    /// <summary>
+    /// Gets or sets the status <c>POST /server/logout</c> answers: 201 (the default, as 24.03) or 200.
+    /// </summary>
     public int LogoutStatusCode { get; set; } = 201;
 
     /// <summary>Gets or sets how many consecutive failed logins a user may have before further attempts get 429.

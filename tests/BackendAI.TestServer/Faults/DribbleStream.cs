@@ -1,6 +1,8 @@
 namespace BackendAI.TestServer.Faults;
 
-/// <summary>A response body that passes writes on a few bytes at a time, flushed, with a pause before each piece.</summary>
+/// <summary>
+/// A response body that passes writes on a few bytes at a time, flushed, with a pause before each piece.
+/// </summary>
 internal sealed class DribbleStream : Stream
 {
     private readonly Stream _inner;

@@ -20,21 +20,9 @@ public abstract record Fault
     public static Fault Status(int status, string? location = null, string body = "") =>
         new StatusFault(status, location, body);
 
-    /// <summary>Answers normally but writes the body <paramref name="chunkSize"/> bytes at a time, <paramref name="gap"/> apart.</summary>
+    /// <summary>
+    /// Answers normally but writes the body <paramref name="chunkSize"/> bytes at a time, <paramref name="gap"/>
+    /// apart.
+    /// </summary>
     public static Fault SlowBody(TimeSpan gap, int chunkSize = 1) => new SlowBodyFault(gap, chunkSize);
 }
-
-/// <summary>See <see cref="Fault.StallBeforeHeaders"/>.</summary>
-public sealed record StallFault(TimeSpan Delay) : Fault;
-
-/// <summary>See <see cref="Fault.StallAfterBody"/>.</summary>
-public sealed record StallAfterBodyFault(TimeSpan Delay) : Fault;
-
-/// <summary>See <see cref="Fault.ResetAfterBody"/>.</summary>
-public sealed record ResetFault : Fault;
-
-/// <summary>See <see cref="Fault.Status"/>.</summary>
-public sealed record StatusFault(int StatusCode, string? Location, string Body) : Fault;
-
-/// <summary>See <see cref="Fault.SlowBody"/>.</summary>
-public sealed record SlowBodyFault(TimeSpan Gap, int ChunkSize) : Fault;

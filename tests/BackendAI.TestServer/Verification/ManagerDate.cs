@@ -21,7 +21,9 @@ internal static partial class ManagerDate
     private static readonly string[] Months =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-    /// <summary>Parses <paramref name="raw"/>; <paramref name="day"/> is <c>yyyymmdd</c> in the date's offset.</summary>
+    /// <summary>
+    /// Parses <paramref name="raw"/>; <paramref name="day"/> is <c>yyyymmdd</c> in the date's offset.
+    /// </summary>
     public static bool TryParse(string raw, out DateTimeOffset instant, out string day)
     {
         instant = default;
@@ -129,8 +131,8 @@ internal static partial class ManagerDate
         + @":(?<second>\d{2}) (?<zone>GMT|UTC)$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc850Pattern();
 
-    [GeneratedRegex(@"^[A-Za-z]{3} (?<mon>[A-Za-z]{3}) +(?<day>\d{1,2}) (?<hour>\d{2}):(?<minute>\d{2}):(?<second>\d{2})"
-        + @" (?<year>\d{4})(?<zone>)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z]{3} (?<mon>[A-Za-z]{3}) +(?<day>\d{1,2}) (?<hour>\d{2}):(?<minute>\d{2})"
+        + @":(?<second>\d{2}) (?<year>\d{4})(?<zone>)$", RegexOptions.CultureInvariant)]
     private static partial Regex AsctimePattern();
 
     [GeneratedRegex(@"^(?<sign>[+-])(?<h>\d{2})(?::?(?<m>\d{2}))?$", RegexOptions.CultureInvariant)]

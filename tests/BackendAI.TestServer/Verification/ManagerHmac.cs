@@ -20,7 +20,9 @@ internal static class ManagerHmac
         "shake_128", "shake_256", "blake2b", "blake2s",
     };
 
-    /// <summary>Gets a value indicating whether the hash has a fixed-size digest (the shake functions do not).</summary>
+    /// <summary>
+    /// Gets a value indicating whether the hash has a fixed-size digest (the shake functions do not).
+    /// </summary>
     public static bool HasFixedDigest(string hashType) =>
         Guaranteed.Contains(hashType) && !hashType.StartsWith("shake", StringComparison.Ordinal);
 

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace BackendAI.TestServer.Verification;
 
-/// <summary>The manager's error answers (<c>application/problem+json</c> with <c>type</c>, <c>title</c>, <c>msg</c>).</summary>
+/// <summary>
+/// The manager's error answers (<c>application/problem+json</c> with <c>type</c>, <c>title</c>, <c>msg</c>).
+/// </summary>
 internal sealed record Problem(int Status, string Type, string Title, string? Message)
 {
     private const string Prefix = "https://api.backend.ai/probs/";

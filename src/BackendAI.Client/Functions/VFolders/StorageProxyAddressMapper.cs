@@ -11,7 +11,9 @@ namespace BackendAI.Client.Functions.VFolders;
 /// </remarks>
 internal static class StorageProxyAddressMapper
 {
-    /// <summary>Maps a handed-out URL; throws naming the URL and the map when a map is set and nothing matches.</summary>
+    /// <summary>
+    /// Maps a handed-out URL; throws naming the URL and the map when a map is set and nothing matches.
+    /// </summary>
     internal static Uri Map(string handedOut, IReadOnlyDictionary<string, string> map)
     {
         if (!Uri.TryCreate(handedOut, UriKind.Absolute, out var url)

@@ -12,6 +12,7 @@ public sealed class LoginStoreSandbox : IDisposable
 
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("backendai-login-");
 
+    /// <summary>Creates the sandbox in a new temporary folder; the state directory itself is not created.</summary>
     public LoginStoreSandbox() => StateDirectory = Path.Combine(root.FullName, "state");
 
     internal string StateDirectory { get; }
@@ -49,28 +50,4 @@ public sealed class LoginStoreSandbox : IDisposable
     }
 
     public void Dispose() => root.Delete(recursive: true);
-}
-
-/// <summary>A test about Unix permissions; skipped on Windows, where the store relies on the profile's ACLs.</summary>
-public sealed class UnixFactAttribute : FactAttribute
-{
-    public UnixFactAttribute()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Skip = "Unix file modes do not apply on Windows.";
-        }
-    }
-}
-
-/// <summary>A test that needs to give a file to another user, which only root can do.</summary>
-public sealed class LinuxRootFactAttribute : FactAttribute
-{
-    public LinuxRootFactAttribute()
-    {
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
-        {
-            Skip = "Changing a file's owner needs root on Linux.";
-        }
-    }
 }
