@@ -7,8 +7,12 @@ namespace BackendAI.Cli.Rendering;
 internal static class TransferDisplay
 {
     /// <summary>Runs a transfer while showing its progress.</summary>
-    /// <param name="output">Where a progress bar goes on a terminal; null shows no progress (the JSON output mode).</param>
-    /// <param name="plainProgress">Where plain progress lines go when the output is not a terminal (standard error).</param>
+    /// <param name="output">
+    /// Where a progress bar goes on a terminal; null shows no progress (the JSON output mode).
+    /// </param>
+    /// <param name="plainProgress">
+    /// Where plain progress lines go when the output is not a terminal (standard error).
+    /// </param>
     /// <param name="label">What moves, for example the file name.</param>
     /// <param name="total">The size when known in advance.</param>
     /// <param name="transfer">Starts the transfer with the progress receiver to use.</param>

@@ -16,8 +16,9 @@ public sealed class ComputeSessionFunctions
     }
 
     /// <summary>
-    /// Gets the session named in <paramref name="options"/> (a name is generated when none is given) or creates it (<c>POST /session</c>). The domain
-    /// and group default to the configuration's; the configured auto-mounted folders follow the caller's.
+    /// Gets the session named in <paramref name="options"/> (a name is generated when none is given) or creates
+    /// it (<c>POST /session</c>). The domain and group default to the configuration's; the configured
+    /// auto-mounted folders follow the caller's.
     /// </summary>
     /// <param name="options">What to create.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
