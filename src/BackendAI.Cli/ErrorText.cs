@@ -36,6 +36,12 @@ internal static class ErrorText
             text.Append("\n  ").Append(error.RawBody.Trim());
         }
 
+        if (error.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            text.Append("\n  hint:  in session mode, log in with 'backend.ai login'; in api mode, check ")
+                .Append("BACKEND_ACCESS_KEY and BACKEND_SECRET_KEY ('backend.ai config' shows them).");
+        }
+
         return text.ToString();
     }
 }

@@ -18,9 +18,11 @@ internal static class ConfigTextView
         {
             Line(output, "All endpoints", string.Join(", ", config.Endpoints.Select(e => e.AbsoluteUri)));
             Line(output, "Load balancing", LoadBalancingName(config.LoadBalancing));
+            Line(output, "Endpoint order", config.ShuffleEndpoints ? "shuffled once" : "as configured");
         }
 
         Line(output, "Client version", $"{LibraryVersion()} (API version {config.Version})");
+        Line(output, "User agent", config.UserAgent);
         if (status.Contacted)
         {
             Line(output, "Server", ServerText(status));
