@@ -1,7 +1,7 @@
 using BackendAI.Client.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// `failover` and `transfer` are load runs of their own (see docs/performance.md); anything else goes to
+// `throughput`, `failover` and `transfer` are load runs of their own (see docs/performance.md); anything else goes to
 // BenchmarkDotNet, e.g. `-- --filter '*Throughput*'`. Every measured run first waits for a quiet machine
 // unless `--no-load-wait` is given.
 var wait = !args.Contains("--no-load-wait");
@@ -9,6 +9,8 @@ args = args.Where(a => a != "--no-load-wait").ToArray();
 
 switch (args.FirstOrDefault())
 {
+    case "throughput":
+        return await ThroughputRun.RunAsync(args[1..], wait, Console.Out);
     case "failover":
         return await FailoverRun.RunAsync(args[1..], wait, Console.Out);
     case "transfer":
