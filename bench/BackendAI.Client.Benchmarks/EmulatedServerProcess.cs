@@ -27,7 +27,8 @@ internal sealed class EmulatedServerProcess : IDisposable
     /// <summary>Gets the command line the server was started with, for the report.</summary>
     internal static string CommandText(int port) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"dotnet run --project tests/BackendAI.TestServer -c Release --no-launch-profile -- --emulate --port {port}");
+            $"dotnet run --project tests/BackendAI.TestServer -c Release --no-launch-profile "
+            + $"-- --emulate --port {port}");
 
     /// <summary>Starts the server and waits until it says it listens.</summary>
     /// <param name="repositoryRoot">The directory holding <c>BackendAI.slnx</c>.</param>
@@ -82,7 +83,8 @@ internal sealed class EmulatedServerProcess : IDisposable
         {
             process.Kill(entireProcessTree: true);
             process.Dispose();
-            throw new InvalidOperationException("The emulated server did not report its address; see its output above.");
+            throw new InvalidOperationException(
+                "The emulated server did not report its address; see its output above.");
         }
 
         return new EmulatedServerProcess(process, await ready.Task);

@@ -131,7 +131,8 @@ internal static class FailoverRun
         output.WriteLine("    answered per server (incl. probes): " + string.Join(", ", result.Answered));
         var dead = result.FirstEndpoint;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"    first endpoint: {dead.FailedOver} attempts failed over (1003), marked dead {dead.MarkedDead}x (1004); "
+            $"    first endpoint: {dead.FailedOver} attempts failed over (1003), "
+            + $"marked dead {dead.MarkedDead}x (1004); "
             + $"on the wire: {dead.Requests} requests + {dead.Probes} probes started, "
             + $"{dead.ConnectsFailed} TCP connects refused"));
         if (result.FirstError is not null)
@@ -148,5 +149,6 @@ internal static class FailoverRun
         int[] Answered,
         DeadEndpointTally FirstEndpoint);
 
-    private sealed record DeadEndpointTally(int FailedOver, int MarkedDead, int Requests, int Probes, int ConnectsFailed);
+    private sealed record DeadEndpointTally(
+        int FailedOver, int MarkedDead, int Requests, int Probes, int ConnectsFailed);
 }

@@ -28,12 +28,13 @@ internal static class LoadGate
 
         var verdict = load < Threshold ? "quiet enough" : "still busy after 10 minutes; measured anyway";
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"load average {load:F2} when measuring started, after {waited.Elapsed.TotalSeconds:F0} s ({verdict})");
+            $"load average {load:F2} when measuring started, after {waited.Elapsed.TotalSeconds:F0} s "
+            + $"({verdict})");
         log.WriteLine(line);
         return line;
     }
 
-    /// <summary>Reads the 1-minute load average from <c>/proc/loadavg</c>; 0 where the file does not exist.</summary>
+    /// <summary>Reads the 1-minute load average from <c>/proc/loadavg</c>; 0 where there is none.</summary>
     internal static double ReadLoad()
     {
         const string path = "/proc/loadavg";

@@ -55,7 +55,8 @@ internal static class ThroughputRun
 
             var ratio = Median(client.Zip(bare, (c, b) => c / b));
             results.Add((concurrency, Median(bare), Median(client), ratio));
-            output.WriteLine($"concurrency {concurrency}, req/s per round: bare {Join(bare)}; client {Join(client)}");
+            output.WriteLine(
+                $"concurrency {concurrency}, req/s per round: bare {Join(bare)}; client {Join(client)}");
         }
 
         output.WriteLine("| concurrency | bare HttpClient req/s | client req/s | client ÷ bare |");
