@@ -23,7 +23,7 @@ internal sealed class LatencySummary
 
     internal double Max => _milliseconds.Length == 0 ? 0 : _milliseconds[^1];
 
-    /// <summary>The nearest-rank percentile: the smallest latency with at least that share at or below it.</summary>
+    /// <summary>The nearest-rank percentile: the smallest latency with that share of samples at or below.</summary>
     internal double Percentile(double share)
     {
         if (_milliseconds.Length == 0)

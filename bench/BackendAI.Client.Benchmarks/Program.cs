@@ -2,8 +2,8 @@ using BackendAI.Client.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // `throughput`, `failover` and `transfer` are load runs of their own (see docs/performance.md); anything
-// else goes to BenchmarkDotNet, e.g. `-- --filter '*Throughput*'`. Every measured run first waits for a quiet machine
-// unless `--no-load-wait` is given.
+// else goes to BenchmarkDotNet, e.g. `-- --filter '*Throughput*'`. Every measured run first waits for a
+// quiet machine unless `--no-load-wait` is given.
 var wait = !args.Contains("--no-load-wait");
 args = args.Where(a => a != "--no-load-wait").ToArray();
 
