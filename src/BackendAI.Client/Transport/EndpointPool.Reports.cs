@@ -42,10 +42,11 @@ internal sealed partial class EndpointPool
     /// A failure reported while the endpoint is already dead and not yet due changes nothing, so requests that
     /// were in flight when a server went down do not stretch its backoff.
     /// </remarks>
-    internal void ReportFailure(PooledEndpoint endpoint)
+    /// <returns>True when this report turned a live endpoint dead (so exactly one caller logs the death).</returns>
+    internal bool ReportFailure(PooledEndpoint endpoint)
     {
         RequireMember(endpoint);
-        MarkDead(endpoint);
+        return MarkDead(endpoint);
     }
 
     /// <summary>Records the outcome of the probe sent to an endpoint that needed one.</summary>
@@ -55,7 +56,7 @@ internal sealed partial class EndpointPool
         RequireMember(endpoint);
         if (!alive)
         {
-            MarkDead(endpoint);
+            _ = MarkDead(endpoint);
             return;
         }
 
@@ -90,15 +91,16 @@ internal sealed partial class EndpointPool
         }
     }
 
-    private void MarkDead(PooledEndpoint endpoint)
+    private bool MarkDead(PooledEndpoint endpoint)
     {
+        bool wasAlive;
         while (true)
         {
             var current = endpoint.State;
             var now = TimeProvider.GetUtcNow();
             if (!current.IsAlive && current.DeadUntil > now)
             {
-                return;
+                return false;
             }
 
             var failures = current.ConsecutiveFailures + 1;
@@ -114,11 +116,13 @@ internal sealed partial class EndpointPool
 
             if (endpoint.TryReplace(current, dead))
             {
+                wasAlive = current.IsAlive;
                 break;
             }
         }
 
         MovePreferenceAwayFrom(endpoint);
+        return wasAlive;
     }
 
     /// <summary>After the sticky endpoint fails, makes the next live one (else the soonest due) sticky.</summary>

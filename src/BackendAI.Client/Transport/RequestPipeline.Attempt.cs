@@ -127,9 +127,8 @@ internal sealed partial class RequestPipeline
 
     private void ReportDead(PooledEndpoint endpoint)
     {
-        var wasAlive = endpoint.IsAlive;
-        _config.Pool.ReportFailure(endpoint);
-        if (wasAlive)
+        // Only the report that turned the endpoint dead logs it, however many requests fail at once.
+        if (_config.Pool.ReportFailure(endpoint))
         {
             Log.EndpointDead(_logger, endpoint.Uri);
         }
