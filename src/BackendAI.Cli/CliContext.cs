@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BackendAI.Cli.Rendering;
 using BackendAI.Client;
 using BackendAI.Client.Configuration;
@@ -104,6 +105,28 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Func<Confi
         }
 
         return new BackendAIClient(config, options);
+    }
+
+    /// <summary>
+    /// Writes a command's result: <paramref name="json"/> as the one JSON document with <c>--output json</c>,
+    /// else the line <paramref name="text"/>.
+    /// </summary>
+    /// <param name="parseResult">The parsed command line (for <c>--output</c>).</param>
+    /// <param name="json">The result as JSON.</param>
+    /// <param name="text">The result as one human line.</param>
+    /// <returns>The success exit code.</returns>
+    public async Task<int> WriteResultAsync(ParseResult parseResult, JsonNode json, string text)
+    {
+        if (GetOutputFormat(parseResult) == OutputFormat.Json)
+        {
+            JsonOutput.Write(Output, json);
+        }
+        else
+        {
+            await Output.WriteLineAsync(text);
+        }
+
+        return ExitCodes.Success;
     }
 
     /// <summary>Flushes and releases the <c>--debug</c> loggers, so the last lines reach standard error.</summary>

@@ -25,21 +25,13 @@ internal static class SessionLifecycleCommands
             var answer = await client.Sessions.DestroyAsync(
                 session, parseResult.GetValue(forced), cancellationToken);
 
-            if (context.GetOutputFormat(parseResult) == OutputFormat.Json)
+            var result = new JsonObject
             {
-                JsonOutput.Write(context.Output, new JsonObject
-                {
-                    ["name"] = session,
-                    ["destroyed"] = true,
-                    ["answer"] = JsonOutput.ToNode(answer),
-                });
-            }
-            else
-            {
-                await context.Output.WriteLineAsync($"Session {session} destroyed.");
-            }
-
-            return ExitCodes.Success;
+                ["name"] = session,
+                ["destroyed"] = true,
+                ["answer"] = JsonOutput.ToNode(answer),
+            };
+            return await context.WriteResultAsync(parseResult, result, $"Session {session} destroyed.");
         });
         return command;
     }
@@ -55,16 +47,8 @@ internal static class SessionLifecycleCommands
             using var client = await context.OpenClientAsync(parseResult, cancellationToken);
             await client.Sessions.RestartAsync(session, cancellationToken);
 
-            if (context.GetOutputFormat(parseResult) == OutputFormat.Json)
-            {
-                JsonOutput.Write(context.Output, new JsonObject { ["name"] = session, ["restarted"] = true });
-            }
-            else
-            {
-                await context.Output.WriteLineAsync($"Session {session} restarted.");
-            }
-
-            return ExitCodes.Success;
+            return await context.WriteResultAsync(parseResult,
+                new JsonObject { ["name"] = session, ["restarted"] = true }, $"Session {session} restarted.");
         });
         return command;
     }

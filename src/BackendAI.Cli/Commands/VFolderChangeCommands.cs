@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using BackendAI.Cli.Rendering;
 
 namespace BackendAI.Cli.Commands;
 
@@ -19,16 +18,8 @@ internal static class VFolderChangeCommands
             using var client = await context.OpenClientAsync(parseResult, cancellationToken);
             await client.VFolders.DeleteAsync(folder, cancellationToken);
 
-            if (context.GetOutputFormat(parseResult) == OutputFormat.Json)
-            {
-                JsonOutput.Write(context.Output, new JsonObject { ["name"] = folder, ["deleted"] = true });
-            }
-            else
-            {
-                await context.Output.WriteLineAsync($"Folder {folder} deleted.");
-            }
-
-            return ExitCodes.Success;
+            return await context.WriteResultAsync(
+                parseResult, new JsonObject { ["name"] = folder, ["deleted"] = true }, $"Folder {folder} deleted.");
         });
         return command;
     }
@@ -47,16 +38,8 @@ internal static class VFolderChangeCommands
             using var client = await context.OpenClientAsync(parseResult, cancellationToken);
             await client.VFolders.RenameAsync(folder, renamed, cancellationToken);
 
-            if (context.GetOutputFormat(parseResult) == OutputFormat.Json)
-            {
-                JsonOutput.Write(context.Output, new JsonObject { ["name"] = folder, ["newName"] = renamed });
-            }
-            else
-            {
-                await context.Output.WriteLineAsync($"Folder {folder} renamed to {renamed}.");
-            }
-
-            return ExitCodes.Success;
+            return await context.WriteResultAsync(parseResult,
+                new JsonObject { ["name"] = folder, ["newName"] = renamed }, $"Folder {folder} renamed to {renamed}.");
         });
         return command;
     }
