@@ -41,7 +41,7 @@ public sealed class BackendAIClient : IDisposable
         var time = _options.TimeProvider ?? Config.Pool.TimeProvider;
         var cookies = Config.EndpointType == EndpointType.Session
             ? new SessionCookieAuthenticator(
-                _options.LoginStore ?? LoginStores.ForConfig(Config), Config.Endpoints, time)
+                _options.LoginStore ?? LoginStores.ForConfig(Config), Config.Endpoints, time, _logger)
             : null;
         var authenticator = (IRequestAuthenticator?)cookies ?? CreateSigner(Config);
         _pipeline = new RequestPipeline(Config, HttpHandlerFactory.Create(Config), authenticator, time, _logger);

@@ -4,7 +4,7 @@ namespace BackendAI.Client.Authentication;
 /// The exception thrown when the login file or its directory cannot be used safely: too open permissions, another
 /// owner, corrupt or foreign content, or a lock that cannot be taken. The message says why and how to fix it.
 /// </summary>
-public sealed class LoginStoreException : Exception
+public sealed class LoginStoreException : BackendAIException
 {
     /// <summary>Initializes a new instance with a default message.</summary>
     public LoginStoreException()

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using BackendAI.Client.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace BackendAI.Client.Authentication;
 
@@ -20,16 +22,20 @@ internal sealed class SessionCookieAuthenticator : IRequestAuthenticator
     private readonly LoginStore? _store;
     private readonly IReadOnlyList<Uri> _endpoints;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
+    private readonly Lock _saveGate = new();
     private StoredLogin? _login;
     private (string Cookie, string? SessionId)? _pending;
     private bool _loaded;
 
-    internal SessionCookieAuthenticator(LoginStore? store, IReadOnlyList<Uri> endpoints, TimeProvider time)
+    internal SessionCookieAuthenticator(
+        LoginStore? store, IReadOnlyList<Uri> endpoints, TimeProvider time, ILogger logger)
     {
         _store = store;
         _endpoints = endpoints;
         _time = time;
+        _logger = logger;
     }
 
     /// <summary>Gets the current login, loading it from the store the first time.</summary>
@@ -62,6 +68,19 @@ internal sealed class SessionCookieAuthenticator : IRequestAuthenticator
     /// <inheritdoc />
     public void OnResponse(HttpResponseMessage response)
     {
+        try
+        {
+            KeepRefreshedCookie(response);
+        }
+        catch (LoginStoreException ex)
+        {
+            // The call itself succeeded: its answer is returned; only the next process may need to log in again.
+            Log.LoginNotSaved(_logger, ex.Message);
+        }
+    }
+
+    private void KeepRefreshedCookie(HttpResponseMessage response)
+    {
         var value = FindCookie(response.Headers);
         if (value is null)
         {
@@ -80,7 +99,6 @@ internal sealed class SessionCookieAuthenticator : IRequestAuthenticator
             return;
         }
 
-        StoredLogin? refreshed;
         lock (_gate)
         {
             var previous = LoadLocked();
@@ -91,17 +109,29 @@ internal sealed class SessionCookieAuthenticator : IRequestAuthenticator
                 return;
             }
 
-            refreshed = previous with
+            _login = previous with
             {
                 CookieValue = value,
                 SessionId = sessionId ?? previous.SessionId,
                 SavedAt = _time.GetUtcNow(),
             };
-            _login = refreshed;
         }
 
-        // The server refreshed the cookie mid-session: the next process must get the new one.
-        _store?.Save(_endpoints, refreshed);
+        // The server refreshed the cookie mid-session: the next process must get the new one. Each saver writes
+        // the newest login under one lock, so two refreshes finishing together never leave the older on disk.
+        lock (_saveGate)
+        {
+            StoredLogin? newest;
+            lock (_gate)
+            {
+                newest = _login;
+            }
+
+            if (newest is not null)
+            {
+                _store?.Save(_endpoints, newest);
+            }
+        }
     }
 
     /// <summary>

@@ -65,4 +65,8 @@ internal static partial class Log
         LogLevel.Warning,
         "{Method} {Path} failed on {Endpoint} after its bytes may have reached it; not sent again")]
     internal static partial void OutcomeUnknown(ILogger logger, string method, string path, Uri endpoint);
+
+    [LoggerMessage(1013, LogLevel.Warning,
+        "The login cookie refreshed by the server could not be saved (the next process may need to log in): {Cause}")]
+    internal static partial void LoginNotSaved(ILogger logger, string cause);
 }

@@ -75,7 +75,8 @@ internal sealed partial class RequestPipeline
 
                 throw ErrorMapper.ToException(response, endpoint.Uri, body);
             }
-            catch (Exception ex) when (ex is not BackendAIException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not BackendAIException and not ObjectDisposedException
+                && !cancellationToken.IsCancellationRequested)
             {
                 var failure = FailureClassifier.Classify(ex, state);
                 var elapsed = _time.GetElapsedTime(started);

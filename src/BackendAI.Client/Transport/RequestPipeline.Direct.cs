@@ -24,6 +24,7 @@ internal sealed partial class RequestPipeline
         Func<AttemptState, HttpContent>? content,
         CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
         var state = new AttemptState(_config.ReadTimeout, content is not null);
@@ -46,7 +47,7 @@ internal sealed partial class RequestPipeline
             var body = new ReadTimeoutStream(raw, state, cancellationToken, linked, state, message);
             return new DirectResponse(response, body);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
             var failure = FailureClassifier.Classify(ex, state);
             // The query of a storage-proxy URL carries its transfer ticket, a credential: errors leave it out.

@@ -92,7 +92,7 @@ internal sealed partial class RequestPipeline
                 $"the health probe answered {(int)response.StatusCode}", startedAt, _time.GetElapsedTime(started)));
             return false;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
             var failure = FailureClassifier.Classify(ex, state);
             _config.Pool.ReportProbeResult(endpoint, false);

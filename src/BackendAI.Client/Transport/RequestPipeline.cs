@@ -20,6 +20,7 @@ internal sealed partial class RequestPipeline : IDisposable
     private readonly RequestClock _clock;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private int _disposed;
     private string _apiVersion;
 
     internal RequestPipeline(
@@ -61,6 +62,8 @@ internal sealed partial class RequestPipeline : IDisposable
     /// <returns>The successful response.</returns>
     internal async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
+        // A disposed client is a caller's mistake, not a dead endpoint: the shared pool must not hear of it.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (_config.Endpoints.Count == 0)
         {
             throw new BackendAIException(
@@ -79,7 +82,11 @@ internal sealed partial class RequestPipeline : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _invoker.Dispose();
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, 1);
+        _invoker.Dispose();
+    }
 
     /// <summary>
     /// Tells whether a cancellation came from the caller's token but carries another one (a linked source of

@@ -33,13 +33,13 @@ public sealed class ComputeSessionFunctions
                 nameof(options));
         }
 
-        if (options.Name is { } name && (name.Length == 0 || name.Any(c => c is '/' or '\\' || char.IsWhiteSpace(c)
-            || char.IsControl(c))))
+        if (options.Name is { } name && (name is "" or "." or ".."
+            || name.Any(c => c is '/' or '\\' || char.IsWhiteSpace(c) || char.IsControl(c))))
         {
             // The name becomes a path segment of every later call: such a session could not be reached again.
             throw new ArgumentException(
-                $"The session name '{name}' cannot be used: it must not be empty or contain '/', '\\', spaces or "
-                + "control characters.", nameof(options));
+                $"The session name '{name}' cannot be used: it must not be empty, '.' or '..', or contain '/', '\\', "
+                + "spaces or control characters.", nameof(options));
         }
 
         // The manager needs a name; like the Python client, make one up when the caller gave none.
@@ -168,9 +168,5 @@ public sealed class ComputeSessionFunctions
         }
     }
 
-    private static string SessionPath(string name)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return "/session/" + Uri.EscapeDataString(name);
-    }
+    private static string SessionPath(string name) => "/session/" + PathSegment.Escape(name, "session");
 }

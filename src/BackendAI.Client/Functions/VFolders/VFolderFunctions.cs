@@ -159,9 +159,5 @@ public sealed partial class VFolderFunctions
         using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string FolderPath(string name)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return "/folders/" + Uri.EscapeDataString(name);
-    }
+    private static string FolderPath(string name) => "/folders/" + PathSegment.Escape(name, "folder");
 }
