@@ -31,7 +31,7 @@ internal static class LogoutCommand
         var userName = client.Auth.LoggedInUser;
         await client.OpenAsync(cancellationToken);
 
-        // The library forgets the login even when the server's answer is an error, so a retry is never needed.
+        // When the server cannot end the login, the library keeps it and throws: the error tells the user to retry.
         await client.Auth.LogoutAsync(cancellationToken);
         await context.Output.WriteLineAsync(userName is null ? "Logged out." : $"Logged out {userName}.");
         return ExitCodes.Success;

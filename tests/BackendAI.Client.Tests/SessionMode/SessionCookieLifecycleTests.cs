@@ -1,5 +1,6 @@
 using System.Net;
 using BackendAI.Client.Tests.Functions;
+using BackendAI.TestServer.Faults;
 
 namespace BackendAI.Client.Tests.SessionMode;
 
@@ -70,6 +71,25 @@ public sealed class SessionCookieLifecycleTests
         var error = await Assert.ThrowsAsync<BackendAIApiException>(() => later.VFolders.ListAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Null(cluster.Received("GET", "/func/folders").Single().Header("Cookie"));
+    }
+
+    [Fact]
+    public async Task A_logout_the_server_could_not_carry_out_keeps_the_login_so_it_can_be_retried()
+    {
+        await using var cluster = await ClusterScope.StartAsync();
+        cluster.State.AddUser(User, Password);
+        using var client = ClusterScope.Client(cluster.SessionConfig());
+        await client.Auth.LoginAsync(User, Password);
+        cluster.Server.Faults.Inject(Fault.Status(503), times: 1, pathPrefix: "/server/logout");
+
+        var error = await Assert.ThrowsAsync<BackendAIApiException>(() => client.Auth.LogoutAsync());
+        var keptAfterFailure = client.Auth.IsLoggedIn;
+        await client.Auth.LogoutAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.True(keptAfterFailure);
+        Assert.False(client.Auth.IsLoggedIn);
+        Assert.Empty(cluster.State.WebServer.ActiveCookies);
     }
 
     [Fact]

@@ -84,7 +84,10 @@ public sealed class AuthFunctions
         return new LoginResult(status, reason ?? "the server did not authenticate the user", data);
     }
 
-    /// <summary>Logs out (<c>POST /server/logout</c>) and forgets the kept login.</summary>
+    /// <summary>
+    /// Logs out (<c>POST /server/logout</c>) and forgets the kept login. When the call fails (unreachable
+    /// server, 5xx) the login is kept and the error thrown, so the logout can be retried.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when logged out.</returns>
     public async Task LogoutAsync(CancellationToken cancellationToken = default)
@@ -95,10 +98,14 @@ public sealed class AuthFunctions
             using var response = await _client.SendAsync(new ApiRequest(HttpMethod.Post, "/server/logout"),
                 cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (BackendAIApiException ex) when (ex.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            cookies.Forget();
+            // The server no longer knows this login: there is nothing left to end but the local copy.
         }
+
+        // Forgotten only once the server ended it (or never knew it): after a failed call the login is kept,
+        // so a later logout can still end the server's session instead of leaving it valid and unrevocable.
+        cookies.Forget();
     }
 
     /// <summary>Changes the logged-in user's password (<c>POST /auth/update-password</c>).</summary>
