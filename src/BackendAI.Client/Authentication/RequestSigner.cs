@@ -65,7 +65,10 @@ public sealed class RequestSigner
         string version = RawHeader(headers, "X-BackendAI-Version")
             ?? throw new InvalidOperationException(
                 "The request to sign has no X-BackendAI-Version header; set the API version before signing.");
-        string? contentType = request.Content is null ? null : RawHeader(request.Content.Headers, "Content-Type");
+        // An empty Content-Type header is still a header: the manager reads it as text/plain, not as absent.
+        string? contentType = request.Content is null
+            ? null
+            : RawHeader(request.Content.Headers, "Content-Type", emptyIsAbsent: false);
 
         Span<byte> day = stackalloc byte[SignatureDay.Length];
         if (!SignatureDay.TryWrite(date, day))
@@ -127,7 +130,7 @@ public sealed class RequestSigner
             : string.Create(CultureInfo.InvariantCulture, $"{host}:{uri.Port}");
     }
 
-    private static string? RawHeader(HttpHeaders headers, string name)
+    private static string? RawHeader(HttpHeaders headers, string name, bool emptyIsAbsent = true)
     {
         if (!headers.NonValidated.TryGetValues(name, out HeaderStringValues values))
         {
@@ -135,6 +138,6 @@ public sealed class RequestSigner
         }
 
         string value = values.ToString();
-        return value.Length == 0 ? null : value;
+        return value.Length == 0 && emptyIsAbsent ? null : value;
     }
 }

@@ -64,13 +64,22 @@ internal static class StateDirectory
     {
         if (!Directory.Exists(directory))
         {
-            if (OperatingSystem.IsWindows())
+            try
             {
-                Directory.CreateDirectory(directory);
-                return;
-            }
+                if (OperatingSystem.IsWindows())
+                {
+                    Directory.CreateDirectory(directory);
+                    return;
+                }
 
-            Directory.CreateDirectory(directory, PrivateDirectoryMode);
+                Directory.CreateDirectory(directory, PrivateDirectoryMode);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new LoginStoreException(
+                    $"The state directory '{directory}' cannot be created ({ex.Message}). Set BACKEND_STATE_DIR to "
+                    + "a directory path this user may create.", ex);
+            }
         }
 
         CheckPrivate(directory, isDirectory: true);

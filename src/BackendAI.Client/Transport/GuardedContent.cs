@@ -3,9 +3,11 @@ using System.Net;
 namespace BackendAI.Client.Transport;
 
 /// <summary>
-/// Request content that can be written once per attempt. A second write means the HTTP stack is
-/// resending the request by itself (after a pooled connection closed); for a request that must not
-/// run twice, that resend is refused so the caller learns the outcome is unknown instead.
+/// Request content that can be written once per attempt. Every POST and PATCH carries one, even when empty:
+/// .NET 10 silently resends a request on a fresh connection after a pooled one closed only while its content
+/// has not started, so a request with content is never resent once written (SilentResendGuardTests shows it).
+/// Should the HTTP stack ever try a second write, it is refused here, so the caller learns the outcome is
+/// unknown instead of the request running twice.
 /// </summary>
 internal sealed class GuardedContent : HttpContent
 {

@@ -6,15 +6,17 @@ namespace BackendAI.Client.Transport;
 /// </summary>
 internal sealed class ReadTimeoutStream : Stream
 {
+    private readonly Uri _source;
     private readonly Stream _inner;
     private readonly AttemptState _state;
     private readonly CancellationToken _callerToken;
     private readonly IDisposable[] _owned;
 
     internal ReadTimeoutStream(
-        Stream inner, AttemptState state, CancellationToken callerToken, params IDisposable[] owned)
+        Stream inner, Uri source, AttemptState state, CancellationToken callerToken, params IDisposable[] owned)
     {
         _inner = inner;
+        _source = source;
         _state = state;
         _callerToken = callerToken;
         _owned = owned;
@@ -46,7 +48,8 @@ internal sealed class ReadTimeoutStream : Stream
         catch (OperationCanceledException ex) when (_state.ReadTimedOut
             && !cancellationToken.IsCancellationRequested && !_callerToken.IsCancellationRequested)
         {
-            throw new TimeoutException("No data arrived within the read timeout while reading the response body.", ex);
+            throw new TimeoutException(
+                $"No data arrived from {_source} within the read timeout while reading the response body.", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested
             && RequestPipeline.IsCallerCancellation(ex, _callerToken))

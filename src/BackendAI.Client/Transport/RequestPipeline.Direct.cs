@@ -44,7 +44,8 @@ internal sealed partial class RequestPipeline
             var response = await _invoker.SendAsync(message, linked.Token).ConfigureAwait(false);
             state.DisarmReadTimer();
             var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var body = new ReadTimeoutStream(raw, state, cancellationToken, linked, state, message);
+            var body = new ReadTimeoutStream(
+                raw, new Uri(url.GetLeftPart(UriPartial.Path)), state, cancellationToken, linked, state, message);
             return new DirectResponse(response, body);
         }
         catch (Exception ex) when (ex is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)

@@ -35,7 +35,14 @@ internal sealed class TusUploader
             {
                 // The server's offset is the truth after a break: what it kept may end anywhere in a chunk.
                 offset ??= await GetOffsetAsync(url, cancellationToken).ConfigureAwait(false);
-                if (offset >= size)
+                if (offset > size)
+                {
+                    throw new BackendAIProtocolException(
+                        $"The storage proxy at {url.GetLeftPart(UriPartial.Path)} reports {offset} bytes received "
+                        + $"for a file of {size} bytes.");
+                }
+
+                if (offset == size)
                 {
                     return new TransferProgress(offset.Value, size, resumes);
                 }

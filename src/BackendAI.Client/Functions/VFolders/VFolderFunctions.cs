@@ -122,6 +122,8 @@ public sealed partial class VFolderFunctions
     public async Task RenameFileAsync(
         string name, string targetPath, string newName, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(newName);
         var request = new ApiRequest(HttpMethod.Post, FolderPath(name) + "/rename-file")
             .WithJson(new { target_path = targetPath, new_name = newName });
         using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -136,6 +138,8 @@ public sealed partial class VFolderFunctions
     public async Task MoveFileAsync(
         string name, string source, string destination, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
         var request = new ApiRequest(HttpMethod.Post, FolderPath(name) + "/move-file")
             .WithJson(new { src = source, dst = destination });
         using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
