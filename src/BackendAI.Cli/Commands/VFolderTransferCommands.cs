@@ -39,8 +39,8 @@ internal static class VFolderTransferCommands
             var json = context.GetOutputFormat(parseResult) == OutputFormat.Json;
             using var client = await context.OpenClientAsync(parseResult, cancellationToken);
             var result = await TransferDisplay.RunAsync(
-                json ? null : context.CreateHumanOutput(), context.Error, file.Name, file.Length, progress => client.VFolders.UploadAsync(
-                    folder, file.FullName, target, progress, cancellationToken));
+                json ? null : context.CreateHumanOutput(), context.Error, file.Name, file.Length,
+                progress => client.VFolders.UploadAsync(folder, file.FullName, target, progress, cancellationToken));
 
             return await ReportAsync(context, json, "upload", folder, target, file.FullName, result);
         });

@@ -2,13 +2,13 @@ using System.Text.Json;
 using BackendAI.Cli.Tests.Commands;
 using BackendAI.TestServer;
 
-namespace BackendAI.Cli.Tests.Breaker;
+namespace BackendAI.Cli.Tests.Robustness;
 
 /// <summary>
 /// Bad arguments must end in a clear message and exit code 1, never a stack trace; with --output json,
 /// standard output holds JSON or nothing (docs/cli.md).
 /// </summary>
-public sealed class ArgumentBreakerTests
+public sealed class ArgumentRobustnessTests
 {
     [Theory]
     [InlineData("--cluster-size", "99999999999")]

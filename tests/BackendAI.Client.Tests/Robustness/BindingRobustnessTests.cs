@@ -2,10 +2,10 @@ using System.Text;
 using BackendAI.Client.Configuration;
 using Microsoft.Extensions.Configuration;
 
-namespace BackendAI.Client.Tests.Breaker;
+namespace BackendAI.Client.Tests.Robustness;
 
 /// <summary>appsettings.json values that bind to something other than what was written (issue 2).</summary>
-public sealed class BindingBreakerTests
+public sealed class BindingRobustnessTests
 {
     [Fact]
     public void A_storage_proxy_map_written_as_an_array_is_rejected_rather_than_keyed_by_position()

@@ -4,10 +4,10 @@ using BackendAI.TestServer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace BackendAI.Cli.Tests.Breaker;
+namespace BackendAI.Cli.Tests.Robustness;
 
 /// <summary>Transfers through the storage-proxy map and a misbehaving storage proxy (issue 6).</summary>
-public sealed class TransferBreakerTests
+public sealed class TransferRobustnessTests
 {
     private const string InternalProxy = "http://storage-internal:6021";
 

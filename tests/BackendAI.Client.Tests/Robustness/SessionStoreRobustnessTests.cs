@@ -1,18 +1,18 @@
 using BackendAI.Client.Tests.Functions;
 
-namespace BackendAI.Client.Tests.Breaker2;
+namespace BackendAI.Client.Tests.Robustness;
 
 /// <summary>
 /// The login store failing while the server refreshes the cookie: the call itself succeeded on the server, so
 /// it must neither be reported as "outcome unknown" nor sent again, and the endpoint must not be marked dead.
 /// </summary>
-public sealed class SessionStoreBreakerTests
+public sealed class SessionStoreRobustnessTests
 {
     private const string User = "alice@example.com";
     private const string Password = "alice-password";
 
     [Fact]
-    public async Task A_post_that_succeeded_is_not_reported_as_outcome_unknown_when_the_refreshed_cookie_cannot_be_saved()
+    public async Task A_post_that_succeeded_is_not_outcome_unknown_when_the_refreshed_cookie_cannot_be_saved()
     {
         await using var cluster = await ClusterScope.StartAsync();
         cluster.State.AddUser(User, Password);

@@ -1,9 +1,9 @@
 using BackendAI.Client.Tests.Functions;
 
-namespace BackendAI.Client.Tests.Breaker2;
+namespace BackendAI.Client.Tests.Robustness;
 
 /// <summary>Using a client after it is disposed (DESIGN §5: one client's state must not harm the others).</summary>
-public sealed class ClientLifetimeBreakerTests
+public sealed class ClientLifetimeRobustnessTests
 {
     [Fact]
     public async Task A_get_on_a_disposed_client_throws_object_disposed_and_leaves_the_shared_pool_healthy()
@@ -28,8 +28,8 @@ public sealed class ClientLifetimeBreakerTests
         var disposed = ClusterScope.Client(config);
         disposed.Dispose();
 
-        var error = await Record.ExceptionAsync(
-            () => disposed.VFolders.CreateAsync(new BackendAI.Client.Functions.VFolders.VFolderCreateOptions { Name = "data" }));
+        var options = new BackendAI.Client.Functions.VFolders.VFolderCreateOptions { Name = "data" };
+        var error = await Record.ExceptionAsync(() => disposed.VFolders.CreateAsync(options));
 
         Assert.IsNotType<BackendAIOutcomeUnknownException>(error);
         Assert.IsType<ObjectDisposedException>(error);

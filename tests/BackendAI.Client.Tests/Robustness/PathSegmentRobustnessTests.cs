@@ -1,13 +1,13 @@
 using BackendAI.Client.Functions.Sessions;
 using BackendAI.Client.Tests.Functions;
 
-namespace BackendAI.Client.Tests.Breaker2;
+namespace BackendAI.Client.Tests.Robustness;
 
 /// <summary>
 /// Names that become path segments: "." and ".." are dot segments, which <see cref="Uri"/> removes, so the
 /// request silently goes to another resource (DESIGN §4 traps).
 /// </summary>
-public sealed class PathSegmentBreakerTests
+public sealed class PathSegmentRobustnessTests
 {
     [Theory]
     [InlineData(".")]

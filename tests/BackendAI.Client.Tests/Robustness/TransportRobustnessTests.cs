@@ -2,10 +2,10 @@ using BackendAI.Client.Configuration;
 using BackendAI.Client.Transport;
 using BackendAI.TestServer;
 
-namespace BackendAI.Client.Tests.Breaker;
+namespace BackendAI.Client.Tests.Robustness;
 
 /// <summary>Requests the pipeline mishandles before or while they reach the wire (DESIGN §5).</summary>
-public sealed class TransportBreakerTests
+public sealed class TransportRobustnessTests
 {
     [Fact]
     public async Task A_non_ascii_header_value_is_sent_as_utf8_and_the_post_arrives_once()

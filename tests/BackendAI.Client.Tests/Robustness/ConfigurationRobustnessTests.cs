@@ -2,13 +2,13 @@ using BackendAI.Client.Configuration;
 using BackendAI.Client.Tests.Support;
 using BackendAI.TestServer;
 
-namespace BackendAI.Client.Tests.Breaker;
+namespace BackendAI.Client.Tests.Robustness;
 
 /// <summary>
 /// Configuration values that build today but cannot be used: they reach the wire as broken or injected headers.
 /// DESIGN §3: bad values are rejected at construction with a ConfigurationException naming the source.
 /// </summary>
-public sealed class ConfigurationBreakerTests
+public sealed class ConfigurationRobustnessTests
 {
     [Theory]
     [InlineData("lab\r\nX-Injected: yes")]
