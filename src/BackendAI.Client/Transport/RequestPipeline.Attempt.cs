@@ -22,7 +22,17 @@ internal sealed partial class RequestPipeline
             var started = _time.GetTimestamp();
             var state = new AttemptState(_config.ReadTimeout, HasBody(request));
             var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, state.ReadTimer.Token);
-            var message = BuildMessage(request, endpoint.Uri, state);
+            HttpRequestMessage message;
+            try
+            {
+                message = BuildMessage(request, endpoint.Uri, state);
+            }
+            catch
+            {
+                linked.Dispose();
+                state.Dispose();
+                throw;
+            }
 
             HttpResponseMessage? response = null;
             var responseOwned = false;
