@@ -172,52 +172,26 @@ public sealed class SessionLoginTests
     [UnixFact]
     public async Task A_world_readable_login_file_is_refused_with_the_reason_and_nothing_is_sent()
     {
-        await using var cluster = await ClusterScope.StartAsync();
-        cluster.State.AddUser(User, Password);
-        using (var first = ClusterScope.Client(cluster.SessionConfig()))
+        await AssertSpoiledLoginFileIsRefusedAsync(path =>
         {
-            await first.Auth.LoginAsync(User, Password);
-        }
-
-        var path = Path.Combine(cluster.StateDirectory, "logins.json");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.OtherRead);
-        }
-
-        cluster.Recorder.Clear();
-        using var later = ClusterScope.Client(cluster.SessionConfig());
-
-        var error = await Assert.ThrowsAsync<LoginStoreException>(() => later.VFolders.ListAsync());
-
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, cluster.Recorder.Count);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.OtherRead);
+            }
+        });
     }
 
     [Fact]
     public async Task A_corrupt_login_file_is_refused_with_the_reason_and_nothing_is_sent()
     {
-        await using var cluster = await ClusterScope.StartAsync();
-        cluster.State.AddUser(User, Password);
-        using (var first = ClusterScope.Client(cluster.SessionConfig()))
+        await AssertSpoiledLoginFileIsRefusedAsync(path =>
         {
-            await first.Auth.LoginAsync(User, Password);
-        }
-
-        var path = Path.Combine(cluster.StateDirectory, "logins.json");
-        await File.WriteAllTextAsync(path, "\u0080\u0004\u0095 not json");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        cluster.Recorder.Clear();
-        using var later = ClusterScope.Client(cluster.SessionConfig());
-
-        var error = await Assert.ThrowsAsync<LoginStoreException>(() => later.VFolders.ListAsync());
-
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, cluster.Recorder.Count);
+            File.WriteAllText(path, "\u0080\u0004\u0095 not json");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        });
     }
 
     [Fact]
@@ -250,5 +224,26 @@ public sealed class SessionLoginTests
 
         Assert.False(client.Auth.IsLoggedIn);
         Assert.False(File.Exists(Path.Combine(cluster.StateDirectory, "logins.json")));
+    }
+
+    /// <summary>Logs in, spoils the kept login file, and checks that a new client refuses it before sending.</summary>
+    private static async Task AssertSpoiledLoginFileIsRefusedAsync(Action<string> spoil)
+    {
+        await using var cluster = await ClusterScope.StartAsync();
+        cluster.State.AddUser(User, Password);
+        using (var first = ClusterScope.Client(cluster.SessionConfig()))
+        {
+            await first.Auth.LoginAsync(User, Password);
+        }
+
+        var path = Path.Combine(cluster.StateDirectory, "logins.json");
+        spoil(path);
+        cluster.Recorder.Clear();
+        using var later = ClusterScope.Client(cluster.SessionConfig());
+
+        var error = await Assert.ThrowsAsync<LoginStoreException>(() => later.VFolders.ListAsync());
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, cluster.Recorder.Count);
     }
 }
