@@ -169,8 +169,8 @@ public sealed class BackendAIClient : IDisposable
             return;
         }
 
-        if (!Transport.ApiVersion.TryParse(Server.Version, out var server)
-            || !Transport.ApiVersion.TryParse(Config.Version, out var client))
+        if (!Configuration.ApiVersion.TryParse(Server.Version, out var server)
+            || !Configuration.ApiVersion.TryParse(Config.Version, out var client))
         {
             Log.NegotiationFailed(_logger, Config.Version, $"the server reported version '{Server.Version}'");
             return;
@@ -180,9 +180,9 @@ public sealed class BackendAIClient : IDisposable
         {
             Log.ServerNewer(_logger, server.ToString(), client.ToString());
         }
-        else if (server < Transport.ApiVersion.Oldest)
+        else if (server < Configuration.ApiVersion.Oldest)
         {
-            Log.ServerTooOld(_logger, server.ToString(), Transport.ApiVersion.Oldest.ToString());
+            Log.ServerTooOld(_logger, server.ToString(), Configuration.ApiVersion.Oldest.ToString());
         }
 
         var chosen = server < client ? server : client;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BackendAI.Client.Transport;
+namespace BackendAI.Client.Configuration;
 
 /// <summary>An API version string such as <c>v8.20240315</c>: a major number and a release date.</summary>
 /// <param name="Major">The major protocol version.</param>

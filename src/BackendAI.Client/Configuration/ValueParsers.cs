@@ -88,15 +88,16 @@ internal static partial class ValueParsers
 
     internal static string ParseVersion(string text, SettingOrigin origin)
     {
+        // The same parser as version negotiation: every accepted version can also be compared there.
         var trimmed = text.Trim();
-        var match = ApiVersion().Match(trimmed);
-        if (!match.Success || !DateOnly.TryParseExact(
-            match.Groups["date"].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!ApiVersion.TryParse(trimmed, out var version) || !DateOnly.TryParseExact(
+            version.Date.ToString("D8", CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out _))
         {
             throw origin.Reject(
                 text,
                 "is not an API version",
-                "v<major>.<yyyymmdd> (major of up to 4 digits) with a real date, for example v8.20240315");
+                "v<major>.<yyyymmdd> with a real date, for example v8.20240315");
         }
 
         return trimmed;
@@ -152,7 +153,4 @@ internal static partial class ValueParsers
 
     [GeneratedRegex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalNumber();
-
-    [GeneratedRegex(@"^v[0-9]{1,4}\.(?<date>[0-9]{8})$", RegexOptions.CultureInvariant)]
-    private static partial Regex ApiVersion();
 }
