@@ -10,15 +10,25 @@ internal sealed class ReadTimeoutStream : Stream
     private readonly Stream _inner;
     private readonly AttemptState _state;
     private readonly CancellationToken _callerToken;
+    private readonly CancellationToken _readToken;
     private readonly IDisposable[] _owned;
 
+    /// <summary>Wraps <paramref name="inner"/>, a body from <paramref name="source"/>.</summary>
+    /// <param name="inner">The response body.</param>
+    /// <param name="source">The endpoint or URL it comes from (without a query), named in a timeout.</param>
+    /// <param name="state">The attempt, whose read timer bounds each read.</param>
+    /// <param name="callerToken">The caller's token.</param>
+    /// <param name="readToken">The attempt's token: the caller's token linked with the read timer.</param>
+    /// <param name="owned">What the stream releases when disposed.</param>
     internal ReadTimeoutStream(
-        Stream inner, Uri source, AttemptState state, CancellationToken callerToken, params IDisposable[] owned)
+        Stream inner, Uri source, AttemptState state, CancellationToken callerToken, CancellationToken readToken,
+        params IDisposable[] owned)
     {
         _inner = inner;
         _source = source;
         _state = state;
         _callerToken = callerToken;
+        _readToken = readToken;
         _owned = owned;
     }
 
@@ -38,12 +48,14 @@ internal sealed class ReadTimeoutStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(
-            cancellationToken, _callerToken, _state.ReadTimer.Token);
+        // The attempt's token already covers the caller and the timer; link anew only for a different token.
+        using var linked = cancellationToken.CanBeCanceled && cancellationToken != _callerToken
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _readToken)
+            : null;
         _state.ArmReadTimer();
         try
         {
-            return await _inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+            return await _inner.ReadAsync(buffer, linked?.Token ?? _readToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (_state.ReadTimedOut
             && !cancellationToken.IsCancellationRequested && !_callerToken.IsCancellationRequested)

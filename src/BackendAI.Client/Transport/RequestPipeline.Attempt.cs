@@ -184,11 +184,11 @@ internal sealed partial class RequestPipeline
         var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         if (request.StreamResponse)
         {
-            var stream = new ReadTimeoutStream(raw, endpoint, state, cancellationToken, linked, state);
+            var stream = new ReadTimeoutStream(raw, endpoint, state, cancellationToken, linked.Token, linked, state);
             return new ApiResponse(response, endpoint, null, stream);
         }
 
-        var bounded = new ReadTimeoutStream(raw, endpoint, state, cancellationToken);
+        var bounded = new ReadTimeoutStream(raw, endpoint, state, cancellationToken, linked.Token);
         await using var boundedScope = bounded.ConfigureAwait(false);
         using var buffer = new MemoryStream();
         await bounded.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);

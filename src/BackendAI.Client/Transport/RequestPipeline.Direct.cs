@@ -45,7 +45,8 @@ internal sealed partial class RequestPipeline
             state.DisarmReadTimer();
             var raw = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var body = new ReadTimeoutStream(
-                raw, new Uri(url.GetLeftPart(UriPartial.Path)), state, cancellationToken, linked, state, message);
+                raw, new Uri(url.GetLeftPart(UriPartial.Path)), state, cancellationToken, linked.Token, linked, state,
+                message);
             return new DirectResponse(response, body);
         }
         catch (Exception ex) when (ex is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
